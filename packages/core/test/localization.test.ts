@@ -1,0 +1,75 @@
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { msg } from '@lit/localize';
+import { LitElement } from 'lit';
+import { KioskElement } from '../src/kiosk-element.js';
+import { getLocale, registerTranslations, resolveLocale, setLocale } from '../src/localization.js';
+
+class LocalizedProbe extends KioskElement {
+  override render() {
+    return msg('Hello from the probe', { id: 'probe-hello' });
+  }
+}
+customElements.define('ck-localized-probe', LocalizedProbe);
+
+function captureWarnings(run: () => void): string[] {
+  const original = console.warn;
+  const seen: string[] = [];
+  console.warn = (...args: unknown[]) => seen.push(args.join(' '));
+  try {
+    run();
+  } finally {
+    console.warn = original;
+  }
+  return seen;
+}
+
+describe('localization', () => {
+  afterEach(() => setLocale('zh-CN'));
+
+  it('starts in zh-CN', () => {
+    expect(getLocale()).to.equal('zh-CN');
+  });
+
+  it('maps language tags to the supported locales', () => {
+    expect(resolveLocale('zh')).to.equal('zh-CN');
+    expect(resolveLocale('zh-Hans-CN')).to.equal('zh-CN');
+    expect(resolveLocale('EN-gb')).to.equal('en');
+    expect(resolveLocale('en')).to.equal('en');
+  });
+
+  it('falls back to zh-CN for an unknown locale with exactly one warning', () => {
+    const warnings = captureWarnings(() => {
+      expect(resolveLocale('klingon')).to.equal('zh-CN');
+      expect(resolveLocale('klingon')).to.equal('zh-CN');
+      expect(resolveLocale(undefined)).to.equal('zh-CN');
+    });
+    expect(warnings.filter((w) => w.includes('klingon'))).to.have.length(1);
+  });
+
+  it('switches every element on the page with one call, and back', async () => {
+    registerTranslations('zh-CN', { 'probe-hello': '探针你好' });
+    const a = await fixture<LocalizedProbe>(html`<ck-localized-probe></ck-localized-probe>`);
+    const b = await fixture<LocalizedProbe>(html`<ck-localized-probe></ck-localized-probe>`);
+    expect(a.shadowRoot!.textContent).to.equal('探针你好');
+    expect(a.getAttribute('lang')).to.equal('zh-CN');
+
+    expect(await setLocale('en-US')).to.equal('en');
+    await Promise.all([a.updateComplete, b.updateComplete]);
+    expect([a, b].map((el) => el.shadowRoot!.textContent)).to.deep.equal(['Hello from the probe', 'Hello from the probe']);
+    expect(b.getAttribute('lang')).to.equal('en');
+    await expect(a).to.be.accessible();
+  });
+
+  it('re-renders when translations arrive after their locale is active', async () => {
+    const el = await fixture<LocalizedProbe>(html`<ck-localized-probe></ck-localized-probe>`);
+    registerTranslations('zh-CN', { 'probe-hello': '新的译文' });
+    await nextFrame();
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.equal('新的译文');
+  });
+
+  it('ignores translations for a locale it does not serve', () => {
+    expect(() => registerTranslations('en', { x: 'y' })).not.to.throw();
+    expect(LitElement).to.exist;
+  });
+});
