@@ -95,7 +95,7 @@ export const themes: Readonly<Record<ThemeName, Overrides>> = {
 
 /** The full token set of a theme (or of several, applied left to right). */
 export function resolveTheme(...names: ThemeName[]): Record<StandardToken, string> {
-  return Object.assign({}, standard, ...names.map((name) => themes[name]));
+  return Object.assign({}, standard, ...names.map((name) => themes[name])) as Record<StandardToken, string>;
 }
 
 /** `name: value;` declarations for a set of tokens. */

@@ -1,0 +1,151 @@
+import { IDLE_EVENT, KioskElement } from '@civic-kiosk/core';
+import { msg } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { dialogStyles } from './dialog.styles.js';
+import { icon } from './icons.js';
+import { controlStyles, iconStyles } from './shared.styles.js';
+import './translations.js';
+
+/** Fired on the dialog when it has closed. */
+export const DIALOG_CLOSE_EVENT = 'ck-dialog-close';
+/** How the dialog was closed: its close button, Escape, the kiosk idle timeout, or code (`open = false`, `close()`). */
+export type DialogCloseReason = 'button' | 'escape' | 'idle' | 'api';
+export interface DialogCloseDetail {
+  reason: DialogCloseReason;
+}
+
+/** The element that really has focus, looking through open shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+/**
+ * @summary A modal dialog (native `<dialog>`): focus stays inside, it closes on Escape, its close button and the kiosk idle timeout.
+ * @tagname ck-dialog
+ * @fires ck-dialog-close - The dialog closed. detail: { reason: 'button' | 'escape' | 'idle' | 'api' }
+ * @slot - The dialog's content.
+ * @slot footer - Actions, e.g. `ck-button`s, shown at the bottom right.
+ * @csspart dialog - The native dialog.
+ * @csspart header - The row with the heading and the close button.
+ * @csspart heading - The heading.
+ * @csspart close-button - The close button.
+ * @csspart body - The scrolling content area.
+ * @csspart footer - The actions area.
+ * @cssproperty --ck-color-bg - Dialog background.
+ * @cssproperty --ck-color-border - Dialog border.
+ * @cssproperty --ck-touch-target - Minimum size of the close button.
+ */
+export class KioskDialog extends KioskElement {
+  static override styles = [KioskElement.styles, iconStyles, controlStyles, dialogStyles];
+
+  /** Whether the dialog is showing. Setting it opens it as a modal; clearing it closes it with reason `api`. */
+  @property({ type: Boolean, reflect: true }) accessor open = false;
+
+  /** The dialog's title, also its accessible name. */
+  @property() accessor heading = '';
+
+  /**
+   * Close when the kiosk goes idle (`ck-idle` on window), so a walked-away
+   * visitor's dialog is not left for the next one. `close-on-idle="false"` keeps it.
+   */
+  @property({ attribute: 'close-on-idle', converter: { fromAttribute: (value) => value !== 'false' } })
+  accessor closeOnIdle = true;
+
+  @query('dialog') private accessor dialog!: HTMLDialogElement;
+
+  #reason: DialogCloseReason | undefined;
+  #returnFocus: HTMLElement | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(IDLE_EVENT, this.#onIdle);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(IDLE_EVENT, this.#onIdle);
+  }
+
+  /** Opens the dialog as a modal. */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the dialog; `ck-dialog-close` reports `reason` (default `api`). */
+  close(reason: DialogCloseReason = 'api'): void {
+    if (!this.open) return;
+    this.#reason = reason;
+    this.open = false;
+  }
+
+  override render() {
+    const closeLabel = msg('Close');
+    return html`<dialog
+      part="dialog"
+      aria-labelledby=${this.heading ? 'heading' : nothing}
+      aria-label=${this.heading ? nothing : msg('Dialog')}
+      @cancel=${this.#onCancel}
+      @close=${this.#onNativeClose}
+    >
+      <header part="header">
+        ${this.heading ? html`<h2 id="heading" part="heading">${this.heading}</h2>` : nothing}
+        <button part="close-button" class="control close" type="button" @click=${() => this.close('button')}>
+          ${icon('close')}<span>${closeLabel}</span>
+        </button>
+      </header>
+      <div part="body" class="body"><slot></slot></div>
+      <footer part="footer"><slot name="footer"></slot></footer>
+    </dialog>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!changed.has('open')) return;
+    if (this.open) this.#showModal();
+    else if (changed.get('open')) this.#finishClose();
+  }
+
+  #showModal(): void {
+    if (this.dialog.open) return;
+    this.#returnFocus = deepActiveElement();
+    this.dialog.showModal();
+  }
+
+  #finishClose(): void {
+    const reason = this.#reason ?? 'api';
+    this.#reason = undefined;
+    if (this.dialog.open) this.dialog.close();
+    // The native dialog would restore focus too, but not reliably across shadow roots.
+    const target = this.#returnFocus;
+    this.#returnFocus = null;
+    if (target?.isConnected) target.focus();
+    this.dispatchEvent(
+      new CustomEvent<DialogCloseDetail>(DIALOG_CLOSE_EVENT, { detail: { reason }, bubbles: true, composed: true }),
+    );
+  }
+
+  #onCancel = (event: Event) => {
+    // Escape: close through the property so the event carries the reason.
+    event.preventDefault();
+    this.close('escape');
+  };
+
+  #onNativeClose = () => {
+    // The browser may close a modal without a cancelable `cancel` (e.g. a
+    // second Escape); keep `open` in step. Our own closes have cleared it already.
+    if (this.open) this.close('escape');
+  };
+
+  #onIdle = () => {
+    if (this.closeOnIdle) this.close('idle');
+  };
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    [DIALOG_CLOSE_EVENT]: CustomEvent<DialogCloseDetail>;
+  }
+}

@@ -1,0 +1,27 @@
+# Sourced by run.sh and test.sh: makes sure pnpm (pinned), the workspace's
+# dependencies and, when asked with NEED_CHROMIUM=1, Debian's Chromium are here.
+PNPM_VERSION=10.34.8
+export TURBO_TELEMETRY_DISABLED=1 STORYBOOK_DISABLE_TELEMETRY=1 NEXT_TELEMETRY_DISABLED=1
+export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
+# better-sqlite3 compiles against the machine's Node headers (no prebuilt download here).
+export npm_config_nodedir=${npm_config_nodedir:-/usr}
+
+if [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
+  echo "Installing pnpm $PNPM_VERSION..."
+  npm install -g "pnpm@$PNPM_VERSION" >/dev/null 2>&1 || {
+    # No rights to install globally: run the pinned pnpm through npx instead.
+    pnpm() { npx -y "pnpm@$PNPM_VERSION" "$@"; }
+  }
+fi
+
+if [ "${NEED_CHROMIUM:-0}" = 1 ] && [ ! -x "$CHROME_PATH" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian's Chromium..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing: run 'sudo apt-get install -y chromium' (or set CHROME_PATH)." >&2
+    exit 1
+  fi
+fi
+
+pnpm install --frozen-lockfile --reporter=append-only 2>&1 | grep -v -E '^(Progress|Packages):' | tail -n 5

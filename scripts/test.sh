@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The test command (README quick start; .ci/run calls it and nothing else).
+# Installs what is missing, then builds and runs lint, typecheck, every
+# package's tests (Chromium; SQLite and PostgreSQL), the size budgets, the
+# translation check and the Storybook build. Ends with "N passed, N failed":
+# individual tests plus one check per step.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+NEED_CHROMIUM=1 source scripts/ensure-tools.sh
+export PG_TEST_URL=${PG_TEST_URL:-$(bash scripts/start-postgres.sh)}
+
+checks_passed=0
+checks_failed=0
+failed_steps=()
+step() {
+  local name=$1
+  shift
+  echo
+  echo "== $name"
+  if "$@"; then
+    checks_passed=$((checks_passed + 1))
+  else
+    checks_failed=$((checks_failed + 1))
+    failed_steps+=("$name")
+  fi
+}
+
+turbo() { pnpm exec turbo "$@" --output-logs=errors-only --log-order=grouped; }
+
+rm -f packages/*/test-results.json apps/*/test-results.json
+step build turbo run build
+step lint turbo run lint
+step typecheck turbo run typecheck
+# One package at a time: two Chromium test runs on two cores make timing tests flaky.
+step tests turbo run test --concurrency=1
+step "size budgets" node scripts/size.mjs
+step translations node scripts/check-translations.mjs
+step storybook turbo run storybook
+
+# Add up the test counts every package's runner wrote.
+read -r tests_passed tests_failed tests_skipped < <(node scripts/count-tests.mjs)
+
+echo
+echo "== summary ($(( $(date +%s) - started )) s)"
+echo "tests: $tests_passed passed, $tests_failed failed, $tests_skipped skipped"
+echo "checks: $checks_passed passed, $checks_failed failed${failed_steps:+ (${failed_steps[*]})}"
+echo "$((tests_passed + checks_passed)) passed, $((tests_failed + checks_failed)) failed"
+[ $((tests_failed + checks_failed + tests_skipped)) -eq 0 ]
