@@ -26,7 +26,8 @@ step() {
   fi
 }
 
-turbo() { pnpm exec turbo "$@" --output-logs=errors-only --log-order=grouped; }
+# --continue: one failing package does not hide the results of the others.
+turbo() { pnpm exec turbo "$@" --continue --output-logs=errors-only --log-order=grouped; }
 
 rm -f packages/*/test-results.json apps/*/test-results.json
 step build turbo run build

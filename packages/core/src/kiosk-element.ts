@@ -1,5 +1,5 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, LitElement, type PropertyValues } from 'lit';
+import { css, LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { getLocale } from './localization.js';
 import { hostThemeStyles, registerTokens } from './theme-styles.js';
@@ -61,7 +61,7 @@ export const kioskStyles = css`
  * @cssproperty --ck-color-focus - Focus ring colour.
  */
 export class KioskElement extends LitElement {
-  static override styles = [kioskStyles, hostThemeStyles];
+  static override styles: CSSResultGroup = [kioskStyles, hostThemeStyles];
 
   /**
    * Themes applied to this element and its contents, space separated:
