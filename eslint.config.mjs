@@ -29,4 +29,9 @@ export default tseslint.config(
       'wc/guard-super-call': 'off',
     },
   },
+  {
+    files: ['apps/server/test/**/*.ts'],
+    // node:test's describe/it return promises that the runner itself awaits.
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
 );

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import type { ServerConfig } from './config.js';
+import type { AppContext } from './context.js';
+import type { DataStore } from './db/database.js';
+import { deliberationRoutes } from './deliberation/routes.js';
+import { healthRoutes } from './health/routes.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { registerSecurityHeaders } from './http/security.js';
+import { validatorCompiler } from './http/validation.js';
+import { identityRoutes } from './identity/routes.js';
+import { kioskRoutes } from './kiosk/routes.js';
+import { libraryRoutes } from './library/routes.js';
+import { stationRoutes } from './stations/routes.js';
+
+export interface BuildOptions {
+  store: DataStore;
+  config: ServerConfig;
+  /** A clock the tests can move (lockouts, overdue loans, motion deadlines). */
+  now?: () => Date;
+  logger?: boolean;
+}
+
+const PLACEHOLDER = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>civic-kiosk server</title></head>
+<body><h1>civic-kiosk 数据服务 / data server</h1>
+<p>API: <a href="/api/openapi.json">/api/openapi.json</a></p>
+<p>尚未构建自助终端应用。No kiosk app to serve yet: build it (<code>pnpm build</code> in apps/kiosk, or <code>pnpm storybook:build</code>) and set <code>STATIC_DIR</code> to its output directory.</p>
+</body></html>`;
+
+async function tokenSecret(store: DataStore, config: ServerConfig): Promise<string> {
+  if (config.tokenSecret) return config.tokenSecret;
+  const row = await store.db.selectFrom('settings').select('value').where('key', '=', 'token_secret').executeTakeFirstOrThrow();
+  return row.value;
+}
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { store, config } = options;
+  const app = Fastify({
+    logger: options.logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-device-key"]'] } : false,
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+    // Router-level refusals (a malformed %-escape, an over-long path segment) get the same error body as the rest.
+    frameworkErrors: (error, _request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      const en = tooLong ? 'A part of the address is too long.' : 'The address is malformed.';
+      const zh = tooLong ? '地址中的某一部分过长。' : '地址格式不正确。';
+      void (reply as { code(n: number): { send(b: unknown): unknown } }).code(tooLong ? 414 : 400).send({ code: tooLong ? 'URI_TOO_LONG' : 'BAD_URL', message: en, reasons: { 'zh-CN': zh, en } });
+    },
+  });
+  const ctx: AppContext = { store, config, tokenSecret: await tokenSecret(store, config), now: options.now ?? (() => new Date()) };
+  app.decorate('ctx', ctx);
+  app.decorateRequest('principal', null);
+  app.decorateRequest('deviceKey', null);
+  app.setValidatorCompiler(validatorCompiler);
+  // A route that takes no query string refuses one: unknown fields are errors everywhere, not silently ignored.
+  app.addHook('onRoute', (route) => {
+    if (!(route.url.startsWith('/api/') || route.url.startsWith('/fhir/'))) return;
+    route.schema = { ...route.schema };
+    route.schema.querystring ??= { type: 'object', additionalProperties: false, properties: {} };
+  });
+  registerErrorHandling(app);
+  registerSecurityHeaders(app, config.frameAncestors);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'civic-kiosk data server', version: '0.0.0', description: 'Stations, parking deliberation, FHIR R4 health records, library and kiosk fleet APIs. Errors: { code, message, reasons: { zh-CN, en } }.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Short-lived token for one person and one service' },
+          deviceKey: { type: 'apiKey', in: 'header', name: 'X-Device-Key' },
+        },
+      },
+    },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('Cache-Control', 'no-cache');
+    return app.swagger();
+  });
+
+  // Per-device limits on the API only: static files and the home page are never throttled.
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    allowList: (request) => !(request.url.startsWith('/api/') || request.url.startsWith('/fhir/')),
+    keyGenerator: (request) => {
+      const key = request.headers['x-device-key'];
+      return typeof key === 'string' && key.length <= 256 ? `device:${key}` : `ip:${request.ip}`;
+    },
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `Too many requests from this kiosk. Please wait ${Math.ceil(context.ttl / 1000)} s.`,
+      reasons: { 'zh-CN': `本终端请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试。`, en: `Too many requests from this kiosk. Please wait ${Math.ceil(context.ttl / 1000)} s.` },
+    }),
+  });
+
+  identityRoutes(app);
+  stationRoutes(app);
+  deliberationRoutes(app);
+  healthRoutes(app);
+  libraryRoutes(app);
+  kioskRoutes(app);
+
+  if (config.staticDir && fs.existsSync(config.staticDir)) {
+    await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', index: ['index.html'] });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(PLACEHOLDER));
+  }
+  return app;
+}

@@ -1,0 +1,184 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Column types shared by SQLite and PostgreSQL. Timestamps are ISO-8601 UTC
+ * text and booleans are 0/1 integers on both, so the same queries and
+ * comparisons work everywhere; JSON is stored as text.
+ */
+export interface Database {
+  settings: { key: string; value: string };
+  stations: {
+    id: string;
+    name_zh: string;
+    name_en: string;
+    city: string;
+    lon: number;
+    lat: number;
+    tags: string;
+    official_name: string;
+    official_phone: string;
+    updated_at: string;
+  };
+  households: { id: string; community: string; address: string };
+  residents: {
+    id: string;
+    household_id: string;
+    name: string;
+    card_number: string;
+    birth_date: string;
+    gender: string;
+    pin_hash: string | null;
+    failed_pins: number;
+    locked_until: string | null;
+    patient_id: string | null;
+  };
+  topics: {
+    id: string;
+    community: string;
+    title_zh: string;
+    title_en: string;
+    summary_zh: string;
+    summary_en: string;
+    figures: string;
+    official_answer_zh: string | null;
+    official_answer_en: string | null;
+    created_at: string;
+  };
+  proposals: {
+    id: string;
+    topic_id: string;
+    title_zh: string;
+    title_en: string;
+    body_zh: string;
+    body_en: string;
+    author_id: string | null;
+    created_at: string;
+  };
+  supports: { proposal_id: string; resident_id: string; created_at: string };
+  comments: { id: string; proposal_id: string; resident_id: string; body: string; created_at: string };
+  meetings: {
+    id: string;
+    topic_id: string;
+    starts_at: string;
+    place_zh: string;
+    place_en: string;
+    agenda: string;
+    minutes_zh: string | null;
+    minutes_en: string | null;
+  };
+  motions: {
+    id: string;
+    topic_id: string;
+    meeting_id: string | null;
+    title_zh: string;
+    title_en: string;
+    opens_at: string;
+    closes_at: string;
+  };
+  ballots: {
+    motion_id: string;
+    household_id: string;
+    resident_id: string;
+    choice: string;
+    receipt: string;
+    cast_at: string;
+    updated_at: string;
+  };
+  progress: {
+    id: string;
+    topic_id: string;
+    title_zh: string;
+    title_en: string;
+    owner: string;
+    due_on: string;
+    status: string;
+    updated_at: string;
+  };
+  fhir_resources: {
+    type: string;
+    id: string;
+    patient_id: string;
+    code: string | null;
+    effective: string | null;
+    resource: string;
+  };
+  library_items: {
+    id: string;
+    barcode: string;
+    isbn: string;
+    title_zh: string;
+    title_en: string;
+    author: string;
+    initials: string;
+    call_number: string;
+    loanable: number;
+  };
+  patrons: {
+    id: string;
+    card_number: string;
+    name: string;
+    pin_hash: string | null;
+    failed_pins: number;
+    locked_until: string | null;
+    expires_on: string;
+    max_loans: number;
+  };
+  loans: {
+    id: Generated<number>;
+    item_id: string;
+    patron_id: string;
+    checked_out_at: string;
+    due_at: string;
+    returned_at: string | null;
+    renewals: number;
+  };
+  holds: {
+    id: Generated<number>;
+    item_id: string;
+    patron_id: string;
+    placed_at: string;
+    status: string;
+  };
+  fines: {
+    id: Generated<number>;
+    patron_id: string;
+    amount_cents: number;
+    reason: string;
+    created_at: string;
+    paid_at: string | null;
+  };
+  sites: {
+    id: string;
+    name_zh: string;
+    name_en: string;
+    lon: number;
+    lat: number;
+    services: string;
+    official_name: string;
+    official_phone: string;
+  };
+  heartbeats: {
+    device_id: string;
+    site_id: string | null;
+    version: string;
+    uptime_s: number;
+    last_interaction_at: string | null;
+    received_at: string;
+  };
+  idempotency: {
+    scope: string;
+    key: string;
+    fingerprint: string;
+    status: number;
+    response: string;
+    created_at: string;
+  };
+  audit_log: {
+    id: Generated<number>;
+    at: string;
+    actor: string;
+    action: string;
+    subject: string;
+    detail: string;
+  };
+}

@@ -1,0 +1,167 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Resource } from './fhir.js';
+import { parseDateParam, searchBundle, RESIDENT_CARD_SYSTEM } from './fhir.js';
+import { audit } from '../http/audit.js';
+import { principalOf, requireToken } from '../http/auth.js';
+import { ApiError, errors } from '../http/errors.js';
+import { errorResponses, s } from '../http/validation.js';
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+const tags = ['health (FHIR R4)'];
+const security = [{ bearer: [] }];
+const bundleSchema = { type: 'object', additionalProperties: true, description: 'FHIR Bundle (searchset)' };
+const patientRef = { type: 'string', pattern: '^(Patient/)?[A-Za-z0-9.-]{1,64}$' };
+const dateParam = { type: 'string', pattern: '^(eq|lt|le|gt|ge|sa|eb)?[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9:.]{5,12}(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?$' };
+
+function outcome(error: ApiError): Record<string, unknown> {
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity: 'error', code: error.statusCode === 404 ? 'not-found' : error.statusCode === 403 ? 'forbidden' : 'processing', diagnostics: error.en }],
+    ...error.toBody(),
+  };
+}
+
+/**
+ * A FHIR R4 REST subset. Every read needs a health token for exactly the
+ * patient being read, and every read (allowed or not) goes to the audit log.
+ */
+export function healthRoutes(app: FastifyInstance): void {
+  const { db } = app.ctx.store;
+  const patientOnly = requireToken('health');
+
+  function base(request: FastifyRequest): string {
+    return `${request.protocol}://${request.host}/fhir`;
+  }
+
+  async function guard(request: FastifyRequest, patientId: string, action: string): Promise<void> {
+    const who = principalOf(request);
+    const allowed = who.pid === patientId;
+    await audit(db, { at: app.ctx.now(), actor: `resident:${who.sub}`, action: allowed ? action : `${action}.denied`, subject: `Patient/${patientId}`, detail: { query: request.query } });
+    if (!allowed) throw errors.forbidden();
+  }
+
+
+  app.register((fhir) => {
+    // FHIR clients expect an OperationOutcome; the kiosk helper reads code/reasons: this body carries both.
+    fhir.setErrorHandler((error, _request, reply) => {
+      if (error instanceof ApiError) return reply.code(error.statusCode).type(FHIR_JSON).send(outcome(error));
+      throw error;
+    });
+
+    fhir.get(
+      '/fhir/Patient/:id',
+      {
+        preHandler: patientOnly,
+        schema: { tags, security, summary: 'Read the signed-in patient.', params: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: s.id } }, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(401, 403, 404) } },
+      },
+      async (request, reply) => {
+        const { id } = request.params as { id: string };
+        await guard(request, id, 'fhir.read.Patient');
+        const row = await db.selectFrom('fhir_resources').select('resource').where('type', '=', 'Patient').where('id', '=', id).executeTakeFirst();
+        if (!row) throw errors.notFound('The patient', '该患者');
+        return reply.type(FHIR_JSON).send(row.resource);
+      },
+    );
+
+    fhir.get(
+      '/fhir/Patient',
+      {
+        preHandler: patientOnly,
+        schema: {
+          tags,
+          security,
+          summary: 'Search patients by identifier (system|value); only the signed-in patient can match.',
+          querystring: { type: 'object', additionalProperties: false, required: ['identifier'], properties: { identifier: { type: 'string', pattern: '^([A-Za-z0-9:._/-]{1,128}\\|)?[A-Za-z0-9]{1,32}$' } } },
+          response: { 200: bundleSchema, ...errorResponses(401, 403) },
+        },
+      },
+      async (request, reply) => {
+        const { identifier } = request.query as { identifier: string };
+        const [system, value] = identifier.includes('|') ? identifier.split('|') : [RESIDENT_CARD_SYSTEM, identifier];
+        const who = principalOf(request);
+        const resident = system === RESIDENT_CARD_SYSTEM ? await db.selectFrom('residents').select(['patient_id']).where('card_number', '=', value ?? '').executeTakeFirst() : undefined;
+        const pid = resident?.patient_id;
+        // Searching for someone else is a denied read, not an empty result: it is logged as such.
+        if (pid && pid !== who.pid) await guard(request, pid, 'fhir.search.Patient');
+        await audit(db, { at: app.ctx.now(), actor: `resident:${who.sub}`, action: 'fhir.search.Patient', subject: `Patient/${who.pid ?? ''}`, detail: { identifier } });
+        const rows = pid ? await db.selectFrom('fhir_resources').select('resource').where('type', '=', 'Patient').where('id', '=', pid).execute() : [];
+        return reply.type(FHIR_JSON).send(searchBundle(base(request), rows.map((r) => JSON.parse(r.resource) as Resource), `${base(request)}/Patient?identifier=${encodeURIComponent(identifier)}`));
+      },
+    );
+
+    fhir.get(
+      '/fhir/Observation',
+      {
+        preHandler: patientOnly,
+        schema: {
+          tags,
+          security,
+          summary: 'Observations of the signed-in patient by LOINC code and date, sorted by date.',
+          querystring: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['patient'],
+            properties: {
+              patient: patientRef,
+              code: { type: 'string', pattern: '^(http://loinc\\.org\\|)?[0-9]{1,7}-[0-9](,(http://loinc\\.org\\|)?[0-9]{1,7}-[0-9]){0,9}$' },
+              date: { anyOf: [dateParam, { type: 'array', items: dateParam, maxItems: 2 }] },
+              _sort: { type: 'string', enum: ['date', '-date'] },
+              _count: { type: 'integer', minimum: 1, maximum: 1000 },
+            },
+          },
+          response: { 200: bundleSchema, ...errorResponses(401, 403) },
+        },
+      },
+      async (request, reply) => {
+        const q = request.query as { patient: string; code?: string; date?: string | string[]; _sort?: 'date' | '-date'; _count?: number };
+        const patientId = q.patient.replace(/^Patient\//, '');
+        await guard(request, patientId, 'fhir.search.Observation');
+        let query = db.selectFrom('fhir_resources').select('resource').where('type', '=', 'Observation').where('patient_id', '=', patientId);
+        if (q.code) {
+          const codes = q.code.split(',').map((c) => c.replace(/^http:\/\/loinc\.org\|/, ''));
+          query = query.where('code', 'in', codes);
+        }
+        for (const d of q.date === undefined ? [] : Array.isArray(q.date) ? q.date : [q.date]) {
+          const bounds = parseDateParam(d);
+          if (!bounds) throw errors.validation(`date "${d}" is not a FHIR date search value`, 'date');
+          for (const b of bounds) query = query.where('effective', b.op, b.value);
+        }
+        query = query.orderBy('effective', q._sort === '-date' ? 'desc' : 'asc').orderBy('id');
+        if (q._count) query = query.limit(q._count);
+        const rows = await query.execute();
+        return reply.type(FHIR_JSON).send(searchBundle(base(request), rows.map((r) => JSON.parse(r.resource) as Resource), `${base(request)}${request.url.slice('/fhir'.length)}`));
+      },
+    );
+
+    for (const type of ['Condition', 'MedicationStatement', 'Immunization', 'Encounter'] as const) {
+      fhir.get(
+        `/fhir/${type}`,
+        {
+          preHandler: patientOnly,
+          schema: {
+            tags,
+            security,
+            summary: `${type} resources of the signed-in patient.`,
+            querystring: { type: 'object', additionalProperties: false, required: ['patient'], properties: { patient: patientRef, _sort: { type: 'string', enum: ['date', '-date'] } } },
+            response: { 200: bundleSchema, ...errorResponses(401, 403) },
+          },
+        },
+        async (request, reply) => {
+          const q = request.query as { patient: string; _sort?: 'date' | '-date' };
+          const patientId = q.patient.replace(/^Patient\//, '');
+          await guard(request, patientId, `fhir.search.${type}`);
+          const rows = await db
+            .selectFrom('fhir_resources')
+            .select('resource')
+            .where('type', '=', type)
+            .where('patient_id', '=', patientId)
+            .orderBy('effective', q._sort === '-date' ? 'desc' : 'asc')
+            .orderBy('id')
+            .execute();
+          return reply.type(FHIR_JSON).send(searchBundle(base(request), rows.map((r) => JSON.parse(r.resource) as Resource), `${base(request)}${request.url.slice('/fhir'.length)}`));
+        },
+      );
+    }
+    return Promise.resolve();
+  });
+}

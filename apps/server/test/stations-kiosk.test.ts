@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, DEVICE, get, json, newKey, post, type TestApp } from './helpers.js';
+
+let t: TestApp;
+before(async () => {
+  t = await createTestApp();
+});
+after(() => t.close());
+
+type FC = { type: string; features: { id: string; geometry: { coordinates: number[] }; properties: Record<string, unknown> & { official: { name: string; phone: string } } }[] };
+
+describe('stations', () => {
+  it('serves a GeoJSON FeatureCollection with OSM tags and the official', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/stations' });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /geo\+json/);
+    const fc = json<FC>(res);
+    assert.equal(fc.type, 'FeatureCollection');
+    assert.ok(fc.features.length >= 30);
+    const f = fc.features[0]!;
+    assert.equal(f.properties.amenity, 'toilets');
+    assert.ok(f.properties.opening_hours && f.properties.official.phone);
+    assert.equal(f.geometry.coordinates.length, 2);
+  });
+
+  it('answers 304 to a matching If-None-Match and a new ETag after a change', async () => {
+    const first = await t.app.inject({ method: 'GET', url: '/api/stations' });
+    const etag = String(first.headers.etag);
+    assert.match(etag, /^".+"$/);
+    const again = await t.app.inject({ method: 'GET', url: '/api/stations', headers: { 'if-none-match': etag } });
+    assert.equal(again.statusCode, 304);
+    assert.equal(again.body, '');
+    await t.store.db.updateTable('stations').set({ official_phone: '0593-2000000', updated_at: new Date(Date.now() + 1000).toISOString() }).where('id', '=', 'nd-001').execute();
+    const changed = await t.app.inject({ method: 'GET', url: '/api/stations', headers: { 'if-none-match': etag } });
+    assert.equal(changed.statusCode, 200);
+    assert.notEqual(changed.headers.etag, etag);
+  });
+
+  it('filters by distance and refuses impossible coordinates', async () => {
+    const near = json<FC>(await get(t.app, '/api/stations?lat=30.27&lon=120.15&radiusKm=20'));
+    assert.ok(near.features.length >= 2 && near.features.every((f) => f.id.startsWith('hz-')));
+    for (const q of ['lat=91&lon=0', 'lat=0&lon=181', 'lat=abc&lon=1', 'lat=10', 'radiusKm=5']) {
+      const res = await get(t.app, `/api/stations?${q}`);
+      assert.equal(res.statusCode, 400, q);
+      assert.equal(json(res).code, 'VALIDATION');
+    }
+  });
+});
+
+describe('kiosk', () => {
+  it('records heartbeats per device', async () => {
+    const beat = { deviceId: 'kiosk-xikou-01', siteId: 'xikou-hall', version: '1.2.0', uptimeSeconds: 3600, lastInteractionAt: new Date().toISOString() };
+    assert.equal((await post(t.app, '/api/kiosk/heartbeat', beat)).statusCode, 200);
+    assert.equal((await post(t.app, '/api/kiosk/heartbeat', { ...beat, uptimeSeconds: 3660 })).statusCode, 200);
+    const fleet = json<{ deviceId: string; uptimeSeconds: number }[]>(await get(t.app, '/api/kiosk/devices'));
+    assert.deepEqual(fleet.filter((d) => d.deviceId === 'kiosk-xikou-01').map((d) => d.uptimeSeconds), [3660]);
+    assert.equal(json(await post(t.app, '/api/kiosk/heartbeat', { ...beat, siteId: 'nowhere' })).code, 'NOT_FOUND');
+  });
+
+  it('serves the site configuration to registered kiosks only', async () => {
+    const res = await get(t.app, '/api/kiosk/sites/xikou-hall');
+    const site = json<{ services: string[]; position: { lat: number }; official: { name: string } }>(res);
+    assert.deepEqual(site.services, ['deliberation', 'health', 'library']);
+    assert.ok(site.official.name && site.position.lat > 28);
+    const anon = await t.app.inject({ method: 'GET', url: '/api/kiosk/sites/xikou-hall' });
+    assert.equal(anon.statusCode, 401);
+    const wrong = await t.app.inject({ method: 'GET', url: '/api/kiosk/sites/xikou-hall', headers: { 'x-device-key': 'stolen' } });
+    assert.equal(wrong.statusCode, 401);
+  });
+
+  it('needs an Idempotency-Key on writes', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/kiosk/heartbeat', headers: DEVICE, payload: { deviceId: 'k2', version: '1', uptimeSeconds: 1 } });
+    assert.equal(res.statusCode, 400);
+    assert.equal(json(res).code, 'IDEMPOTENCY_KEY_REQUIRED');
+  });
+
+  it('rate-limits per device', async () => {
+    const limited = await (await import('./helpers.js')).createTestApp({ rateLimitPerMinute: 5 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 7; i += 1) codes.push((await limited.app.inject({ method: 'GET', url: '/api/kiosk/sites/xikou-hall', headers: DEVICE })).statusCode);
+      assert.deepEqual(codes, [200, 200, 200, 200, 200, 429, 429]);
+      const last = await limited.app.inject({ method: 'GET', url: '/api/kiosk/sites/xikou-hall', headers: DEVICE });
+      assert.equal(json(last).code, 'RATE_LIMITED');
+      const other = await limited.app.inject({ method: 'GET', url: '/api/kiosk/sites/xikou-hall', headers: { 'x-device-key': 'demo-kiosk-key ' } });
+      assert.notEqual(other.statusCode, 429, 'another device has its own budget');
+      assert.equal((await limited.app.inject({ method: 'GET', url: '/' })).statusCode, 200, 'the home page is never throttled');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('publishes an OpenAPI document covering every route', async () => {
+    const doc = json<{ openapi: string; paths: Record<string, unknown> }>(await t.app.inject({ method: 'GET', url: '/api/openapi.json' }));
+    assert.match(doc.openapi, /^3\./);
+    for (const p of ['/api/stations', '/api/library/checkout', '/api/deliberation/motions/{motionId}/ballots', '/fhir/Observation', '/api/kiosk/heartbeat', '/api/residents/signin']) {
+      assert.ok(doc.paths[p], p);
+    }
+  });
+
+  it('uses a key per write', () => assert.notEqual(newKey(), newKey()));
+});
