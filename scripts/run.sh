@@ -1,11 +1,22 @@
 #!/usr/bin/env bash
 # The run command (README quick start): installs everything, builds, and
-# serves the kiosk at http://localhost:${PORT:-8080}.
+# serves the kiosk and its API at http://localhost:${PORT:-8080}, with the
+# component workshop (Storybook) at http://localhost:${STORYBOOK_PORT:-6006}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-tools.sh
 pnpm exec turbo run build storybook --output-logs=errors-only
 export PORT=${PORT:-8080}
-echo "Serving on http://localhost:$PORT"
-# Until the kiosk app lands, the page is the component workshop (Storybook).
-exec pnpm exec vite preview --outDir storybook-static --port "$PORT" --strictPort --host 0.0.0.0
+STORYBOOK_PORT=${STORYBOOK_PORT:-6006}
+
+# Storybook runs inline scripts, which the kiosk's Content-Security-Policy
+# forbids, so it gets its own port instead of a path on the kiosk server.
+pnpm exec vite preview --outDir storybook-static --port "$STORYBOOK_PORT" --strictPort --host 0.0.0.0 >/dev/null &
+workshop=$!
+trap 'kill $workshop 2>/dev/null' EXIT
+
+if [ -z "${STATIC_DIR:-}" ] && [ -f apps/kiosk/dist/index.html ]; then export STATIC_DIR=$PWD/apps/kiosk/dist; fi
+echo "Kiosk server: http://localhost:$PORT   (API description: /api/openapi.json)"
+echo "Component workshop (Storybook): http://localhost:$STORYBOOK_PORT"
+echo "First start creates ./data/kiosk.sqlite and seeds the demo data (about half a minute)."
+node apps/server/dist/main.js
