@@ -46,7 +46,7 @@ export default {
     include: [`**/${pkg}/src/**/*.ts`],
     exclude: ['**/*.stories.ts', '**/src/generated/**', '**/node_modules/**'],
     report: true,
-    reportDir: `${pkg}/coverage`,
+    reportDir: resolve(process.cwd(), 'coverage'),
     reporters: ['text-summary', 'lcovonly'],
     threshold: { statements: 90, branches: 90, functions: 90, lines: 90 },
   },

@@ -42,6 +42,9 @@ export const dialogStyles = css`
     padding: var(--ck-space-4);
     overflow: auto;
   }
+  footer[hidden] {
+    display: none;
+  }
   footer {
     display: flex;
     flex-wrap: wrap;

@@ -1,8 +1,9 @@
 import { IDLE_EVENT, KioskElement } from '@civic-kiosk/core';
 import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { dialogStyles } from './dialog.styles.js';
+import { emit } from './events.js';
 import { icon } from './icons.js';
 import { controlStyles, iconStyles } from './shared.styles.js';
 import './translations.js';
@@ -56,6 +57,9 @@ export class KioskDialog extends KioskElement {
 
   @query('dialog') private accessor dialog!: HTMLDialogElement;
 
+  /** An empty footer would leave a band of padding under the content. */
+  @state() private accessor hasFooter = false;
+
   #reason: DialogCloseReason | undefined;
   #returnFocus: HTMLElement | null = null;
 
@@ -97,7 +101,9 @@ export class KioskDialog extends KioskElement {
         </button>
       </header>
       <div part="body" class="body"><slot></slot></div>
-      <footer part="footer"><slot name="footer"></slot></footer>
+      <footer part="footer" ?hidden=${!this.hasFooter}>
+        <slot name="footer" @slotchange=${this.#onFooterChange}></slot>
+      </footer>
     </dialog>`;
   }
 
@@ -122,9 +128,7 @@ export class KioskDialog extends KioskElement {
     const target = this.#returnFocus;
     this.#returnFocus = null;
     if (target?.isConnected) target.focus();
-    this.dispatchEvent(
-      new CustomEvent<DialogCloseDetail>(DIALOG_CLOSE_EVENT, { detail: { reason }, bubbles: true, composed: true }),
-    );
+    emit<DialogCloseDetail>(this, DIALOG_CLOSE_EVENT, { reason });
   }
 
   #onCancel = (event: Event) => {
@@ -137,6 +141,10 @@ export class KioskDialog extends KioskElement {
     // The browser may close a modal without a cancelable `cancel` (e.g. a
     // second Escape); keep `open` in step. Our own closes have cleared it already.
     if (this.open) this.close('escape');
+  };
+
+  #onFooterChange = (event: Event) => {
+    this.hasFooter = (event.target as HTMLSlotElement).assignedNodes().length > 0;
   };
 
   #onIdle = () => {

@@ -10,11 +10,11 @@ export interface KeypadRules {
   allowX: boolean;
 }
 
-/** A key the keypad understands: a digit, `X`, or one of the editing keys. */
-export type KeypadKey = string;
-
-/** The value after pressing `key`, or `undefined` when the press is ignored. */
-export function pressKey(value: string, key: KeypadKey, rules: KeypadRules): string | undefined {
+/**
+ * The value after pressing `key` (a digit, `X`, `Backspace` or `Clear`), or
+ * `undefined` when the press is ignored.
+ */
+export function pressKey(value: string, key: string, rules: KeypadRules): string | undefined {
   if (key === 'Backspace') return value ? value.slice(0, -1) : undefined;
   if (key === 'Clear') return value ? '' : undefined;
   if (/^[0-9]$/.test(key)) return value.length < rules.maxlength ? value + key : undefined;
@@ -30,6 +30,7 @@ export function acceptsX(value: string, rules: KeypadRules): boolean {
 /** Keeps what typing could have produced from a value set by code: digits, a final X, at most `maxlength`. */
 export function sanitize(value: unknown, rules: KeypadRules): string {
   let result = '';
-  for (const char of String(value ?? '')) result = pressKey(result, char, rules) ?? result;
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  for (const char of text) result = pressKey(result, char, rules) ?? result;
   return result;
 }
