@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 export const keypadStyles = css`
   :host {
-    inline-size: min(100%, 28rem);
+    /* Grows with the touch target, so elder mode widens the keys with the type. */
+    inline-size: min(100%, calc(var(--ck-touch-target) * 9));
   }
   .keypad {
     display: grid;
