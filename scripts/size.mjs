@@ -19,7 +19,7 @@ for (const budget of config.budgets) {
   const result = await build({
     stdin: { contents, resolveDir: root, loader: 'js' },
     bundle: true, minify: true, splitting: true, format: 'esm', target: 'es2022',
-    outdir, metafile: true, write: true, external: config.external, logLevel: 'error',
+    outdir, metafile: true, write: true, external: [...config.external, ...(budget.external ?? [])], logLevel: 'error',
   });
   const outputs = result.metafile.outputs;
   const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint);

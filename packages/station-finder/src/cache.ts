@@ -1,0 +1,51 @@
+import { openDB, type IDBPDatabase } from 'idb';
+
+/**
+ * The last good answer of a stations API, kept in IndexedDB so a kiosk that
+ * loses its connection still shows stations. Stations are public facts, not
+ * personal data, so keeping them is right (and nothing else goes here).
+ */
+export interface CachedStations {
+  url: string;
+  etag?: string;
+  /** The API's JSON as it came. */
+  data: unknown;
+  fetchedAt: string;
+}
+
+const DB_NAME = 'ck-station-finder';
+const STORE = 'responses';
+let db: Promise<IDBPDatabase> | undefined;
+
+function open(): Promise<IDBPDatabase> {
+  db ??= openDB(DB_NAME, 1, {
+    upgrade(database) {
+      database.createObjectStore(STORE, { keyPath: 'url' });
+    },
+  });
+  return db;
+}
+
+export async function readCache(url: string): Promise<CachedStations | undefined> {
+  try {
+    return (await (await open()).get(STORE, url)) as CachedStations | undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeCache(entry: CachedStations): Promise<void> {
+  try {
+    await (await open()).put(STORE, entry);
+  } catch {
+    // No IndexedDB (private window, quota): the kiosk works, only without an offline copy.
+  }
+}
+
+export async function clearCache(): Promise<void> {
+  try {
+    await (await open()).clear(STORE);
+  } catch {
+    // Nothing to clear.
+  }
+}

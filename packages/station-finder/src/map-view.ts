@@ -1,0 +1,228 @@
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import Supercluster from 'supercluster';
+import { html, render, type TemplateResult } from 'lit';
+import { glyph } from './icons.js';
+import type { LonLat, Station } from './types.js';
+
+/** Everything the map says, in the visitor's language (the element owns the strings). */
+export interface MapLabels {
+  here: string;
+  station: (station: Station, rank: number | undefined) => string;
+  cluster: (count: number) => string;
+  map: string;
+}
+
+export interface MapViewOptions {
+  tileUrl: string;
+  labels: MapLabels;
+  /** A station marker was tapped (or chosen with Enter). */
+  onSelect: (id: string) => void;
+  /** The view changed: metres that `pixels` CSS pixels span at the map's centre, for the scale bar. */
+  onScale: (meters: number, pixels: number) => void;
+  /** Tiles failed to load (offline): the map keeps working without them. */
+  onTileError: () => void;
+}
+
+export interface MapContent {
+  kiosk: LonLat;
+  /** The nearest stations, numbered like the list. */
+  listed: readonly Station[];
+  /** Other matching stations nearby, clustered when crowded. */
+  others: readonly Station[];
+  selectedId?: string;
+  /** Fit the view to the kiosk and the listed stations. */
+  fit?: boolean;
+}
+
+const SCALE_MAX_PX = 120;
+
+function niceMeters(max: number): number {
+  const pow = 10 ** Math.floor(Math.log10(max));
+  const d = max / pow;
+  return pow * (d >= 5 ? 5 : d >= 2 ? 2 : 1);
+}
+
+function dom(template: TemplateResult): HTMLElement {
+  const holder = document.createElement('div');
+  render(template, holder);
+  return holder;
+}
+
+/**
+ * The Leaflet map beside the list: divIcon markers drawn as DOM nodes (no
+ * HTML strings, so Trusted Types hold), supercluster for crowded areas, a
+ * "you are here" marker, and no dependence on tiles. Zoom buttons, scale
+ * bar and attribution are drawn by the element, because Leaflet's own
+ * controls write `innerHTML` strings.
+ */
+export class MapView {
+  readonly map: L.Map;
+  readonly #options: MapViewOptions;
+  readonly #layer = L.layerGroup();
+  readonly #markers = new Map<string, L.Marker>();
+  #kioskMarker: L.Marker | undefined;
+  #index: Supercluster | undefined;
+  #others: readonly Station[] = [];
+  #listed: readonly Station[] = [];
+  #selectedId: string | undefined;
+  #tiles: L.TileLayer | undefined;
+
+  constructor(container: HTMLElement, options: MapViewOptions) {
+    this.#options = options;
+    this.map = L.map(container, {
+      zoomControl: false,
+      attributionControl: false,
+      minZoom: 3,
+      maxZoom: 19,
+      zoomSnap: 1,
+      keyboard: true,
+      tapHold: false,
+    });
+    container.setAttribute('aria-label', options.labels.map);
+    container.setAttribute('role', 'region');
+    this.#layer.addTo(this.map);
+    this.setTiles(options.tileUrl);
+    this.map.on('moveend zoomend', () => {
+      this.#drawClusters();
+      this.#reportScale();
+    });
+  }
+
+  setTiles(url: string): void {
+    this.#tiles?.remove();
+    this.#tiles = undefined;
+    if (!url) return;
+    this.#tiles = L.tileLayer(url, { maxZoom: 19, crossOrigin: true });
+    this.#tiles.on('tileerror', () => this.#options.onTileError());
+    this.#tiles.addTo(this.map);
+  }
+
+  update({ kiosk, listed, others, selectedId, fit }: MapContent): void {
+    this.#listed = listed;
+    this.#selectedId = selectedId;
+    if (others !== this.#others || !this.#index) {
+      this.#others = others;
+      this.#index = new Supercluster({ radius: 56, maxZoom: 17, minPoints: 3 });
+      this.#index.load(
+        others.map((station, i) => ({
+          type: 'Feature' as const,
+          properties: { i },
+          geometry: { type: 'Point' as const, coordinates: [station.lon, station.lat] },
+        })),
+      );
+    }
+    this.#drawKiosk(kiosk);
+    if (fit) {
+      const points = [kiosk, ...listed].map((p) => L.latLng(p.lat, p.lon));
+      if (points.length > 1) this.map.fitBounds(L.latLngBounds(points), { padding: [48, 48], maxZoom: 17, animate: false });
+      else this.map.setView([kiosk.lat, kiosk.lon], 16, { animate: false });
+    }
+    this.#drawClusters();
+    this.#reportScale();
+  }
+
+  /** Highlights a station's marker (and keeps it in view). */
+  select(id: string | undefined): void {
+    this.#selectedId = id;
+    for (const [markerId, marker] of this.#markers) {
+      const selected = markerId === id;
+      marker.getElement()?.classList.toggle('selected', selected);
+      marker.setZIndexOffset(selected ? 1000 : 0);
+      if (selected && !this.map.getBounds().pad(-0.1).contains(marker.getLatLng())) this.map.panTo(marker.getLatLng(), { animate: false });
+    }
+  }
+
+  zoomBy(delta: number): void {
+    this.map.setZoom(this.map.getZoom() + delta, { animate: false });
+  }
+
+  resize(): void {
+    this.map.invalidateSize({ animate: false });
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+
+  /** Marker ids on the map now (for tests). */
+  get markerIds(): string[] {
+    return [...this.#markers.keys()];
+  }
+
+  #drawKiosk(kiosk: LonLat): void {
+    const latLng = L.latLng(kiosk.lat, kiosk.lon);
+    if (this.#kioskMarker) {
+      this.#kioskMarker.setLatLng(latLng);
+      return;
+    }
+    const icon = L.divIcon({
+      className: 'ck-here',
+      html: dom(html`<span class="here-dot">${glyph('here')}</span><span class="here-label">${this.#options.labels.here}</span>`),
+      iconSize: [0, 0],
+    });
+    this.#kioskMarker = L.marker(latLng, { icon, keyboard: false, interactive: false, zIndexOffset: -1000 }).addTo(this.map);
+  }
+
+  #drawClusters(): void {
+    this.#layer.clearLayers();
+    this.#markers.clear();
+    const ranked = new Set(this.#listed.map((s) => s.id));
+    this.#listed.forEach((station, i) => this.#stationMarker(station, i + 1));
+    if (!this.#index) return;
+    const b = this.map.getBounds();
+    const zoom = Math.round(this.map.getZoom());
+    for (const feature of this.#index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom)) {
+      const [lon, lat] = feature.geometry.coordinates as [number, number];
+      const props = feature.properties as { cluster?: boolean; cluster_id?: number; point_count?: number; i?: number };
+      if (props.cluster) {
+        const count = props.point_count ?? 0;
+        const label = this.#options.labels.cluster(count);
+        const icon = L.divIcon({ className: 'ck-cluster', html: dom(html`<span aria-hidden="true">${count}</span>`), iconSize: [44, 44] });
+        const marker = L.marker([lat, lon], { icon, keyboard: true, title: label });
+        marker.on('click', () => {
+          const zoomTo = Math.min(this.#index!.getClusterExpansionZoom(props.cluster_id!), 19);
+          this.map.setView([lat, lon], zoomTo, { animate: false });
+        });
+        marker.on('add', () => marker.getElement()?.setAttribute('aria-label', label));
+        this.#layer.addLayer(marker);
+      } else {
+        const station = this.#others[props.i!];
+        if (station && !ranked.has(station.id)) this.#stationMarker(station, undefined);
+      }
+    }
+  }
+
+  #stationMarker(station: Station, rank: number | undefined): void {
+    const label = this.#options.labels.station(station, rank);
+    const selected = station.id === this.#selectedId;
+    const content = dom(
+      rank
+        ? html`<span class="pin-rank" aria-hidden="true">${rank}</span>${glyph(station.facilities.includes('wheelchair') ? 'wheelchair' : 'toilets', 'pin-glyph')}`
+        : glyph(station.facilities.includes('wheelchair') ? 'wheelchair' : 'toilets', 'pin-glyph'),
+    );
+    const icon = L.divIcon({
+      className: `ck-pin ${rank ? 'ranked' : 'minor'}${selected ? ' selected' : ''}`,
+      html: content,
+      iconSize: rank ? [64, 40] : [34, 34],
+      iconAnchor: rank ? [0, 40] : [17, 17],
+    });
+    const marker = L.marker([station.lat, station.lon], { icon, keyboard: true, title: label, zIndexOffset: selected ? 1000 : rank ? 500 : 0, riseOnHover: true });
+    marker.on('click', () => this.#options.onSelect(station.id));
+    marker.on('add', () => {
+      const element = marker.getElement();
+      element?.setAttribute('aria-label', label);
+      element?.setAttribute('data-id', station.id);
+    });
+    this.#layer.addLayer(marker);
+    this.#markers.set(station.id, marker);
+  }
+
+  #reportScale(): void {
+    const size = this.map.getSize();
+    if (!size.x) return;
+    const y = size.y / 2;
+    const meters = this.map.distance(this.map.containerPointToLatLng([0, y]), this.map.containerPointToLatLng([SCALE_MAX_PX, y]));
+    const nice = niceMeters(meters);
+    this.#options.onScale(nice, Math.round((SCALE_MAX_PX * nice) / meters));
+  }
+}

@@ -1,0 +1,90 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
+import './define.js';
+import { demoStations, generateStations, NINGDE_KIOSK } from './demo.js';
+import { InMemoryStationSource } from './source.js';
+import type { StationFinder } from './station-finder.js';
+import type { StationCollection, StationFilter, StationSource } from './types.js';
+
+/** A fixed clock: Tuesday 6 May 2025, 10:30 in Ningde, so every story shows the same hours. */
+const NOW = new Date('2025-05-06T10:30:00+08:00');
+const demo = new InMemoryStationSource(demoStations);
+const AMAP = 'https://uri.amap.com/navigation?to={lng},{lat},{name}&mode=walk&coordinate=gaode&callnative=1';
+
+let big: InMemoryStationSource | undefined;
+/** 100,000 stations around Ningde, generated deterministically on first use. */
+const hundredThousand = () => (big ??= new InMemoryStationSource(generateStations(100_000, 7)));
+
+/** The API is unreachable: the last good list from IndexedDB, as HttpStationSource returns it. */
+class OfflineSource implements StationSource {
+  async load(): Promise<StationCollection> {
+    const { stations } = await demo.load();
+    return { stations, skipped: 0, offline: true, fetchedAt: '2025-05-06T07:45:00+08:00' };
+  }
+}
+
+interface Args {
+  filters: StationFilter[];
+  radiusKm: number;
+  limit: number;
+  tileUrl: string;
+  theme: string;
+  source: StationSource;
+  routeUrlTemplate: string;
+  open?: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Services/Station finder',
+  component: 'ck-station-finder',
+  tags: ['autodocs'],
+  parameters: { layout: 'fullscreen' },
+  args: { filters: [], radiusKm: 5, limit: 10, tileUrl: '', theme: '', source: demo, routeUrlTemplate: AMAP },
+  argTypes: { source: { control: false } },
+  render: (args) => html`<ck-station-finder
+    .source=${args.source}
+    latitude=${NINGDE_KIOSK.lat}
+    longitude=${NINGDE_KIOSK.lon}
+    .filters=${args.filters}
+    radius-km=${args.radiusKm}
+    limit=${args.limit}
+    tile-url=${args.tileUrl}
+    theme=${args.theme || 'standard'}
+    route-url-template=${args.routeUrlTemplate}
+    route-coordinates="gcj02"
+    .now=${NOW}
+    ${ref((el) => {
+      if (el && args.open) void (el as StationFinder).updateComplete.then(() => (el as StationFinder).select(args.open));
+    })}
+  ></ck-station-finder>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** The first screen: the ten nearest stations by walking distance, and the map. */
+export const NearestList: Story = {};
+
+/** "Accessible toilet" and "Mother-and-baby room" on: list and map follow. */
+export const FiltersOn: Story = { args: { filters: ['wheelchair', 'baby_change'] } };
+
+/** Nothing within 1 km has both: the finder says which filter to drop. */
+export const NoResults: Story = { args: { filters: ['wheelchair', 'charging'], radiusKm: 1 } };
+
+/** The API and the tile server are unreachable: the saved list, and a map drawn to scale without tiles. */
+export const OfflineMap: Story = { args: { source: new OfflineSource(), tileUrl: 'http://127.0.0.1:9/{z}/{x}/{y}.png' } };
+
+/** 100,000 stations: the index is built once, the list answers at once, the map clusters. */
+export const HundredThousandStations: Story = {
+  args: { filters: ['wheelchair'] },
+  render: (args, context) => meta.render!({ ...args, source: hundredThousand() }, context),
+};
+
+/** Elder mode (长辈版): larger type and touch targets. */
+export const ElderMode: Story = { args: { theme: 'elder' } };
+
+/** In English. */
+export const English: Story = { globals: { locale: 'en' } };
+
+/** A station's detail: every facility, hours in words, the official, and the route as a QR code (Amap, GCJ-02). */
+export const DetailWithQr: Story = { args: { open: 'donghu-park' } };

@@ -1,0 +1,477 @@
+import { css } from 'lit';
+
+export const stationFinderStyles = css`
+  :host {
+    container-type: inline-size;
+    background: var(--ck-color-bg);
+  }
+  .finder {
+    display: grid;
+    gap: var(--ck-space-3);
+    padding: var(--ck-space-3);
+  }
+  .glyph {
+    width: 1.2em;
+    height: 1.2em;
+    flex: none;
+  }
+  h2,
+  h3,
+  h4,
+  p {
+    margin: 0;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+    touch-action: manipulation;
+  }
+
+  /* Header and chips */
+  .header {
+    display: grid;
+    gap: var(--ck-space-3);
+  }
+  .title {
+    font-size: var(--ck-font-size-title);
+    line-height: 1.2;
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--ck-space-2);
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--ck-space-2);
+    min-height: var(--ck-touch-target);
+    min-width: var(--ck-touch-target);
+    padding: var(--ck-space-2) var(--ck-space-3);
+    border: var(--ck-border-width) solid var(--ck-color-border);
+    border-radius: calc(var(--ck-touch-target) / 2);
+    background: var(--ck-color-bg);
+    font-size: var(--ck-font-size-body);
+  }
+  .chip[aria-pressed='true'] {
+    background: var(--ck-color-accent);
+    border-color: var(--ck-color-accent);
+    color: var(--ck-color-on-accent);
+    font-weight: 700;
+  }
+  .chip .tick {
+    width: 1em;
+    height: 1em;
+  }
+
+  /* List and map: side by side in landscape, stacked in portrait */
+  .body {
+    display: grid;
+    gap: var(--ck-space-3);
+  }
+  .side {
+    min-width: 0;
+    max-height: var(--ck-finder-list-height, 880px);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+  .map-wrap {
+    position: relative;
+    height: var(--ck-finder-map-height, 560px);
+    border: var(--ck-border-width) solid var(--ck-color-border);
+    border-radius: var(--ck-radius);
+    overflow: hidden;
+    background: var(--ck-color-surface);
+  }
+  @container (min-width: 1200px) {
+    .body {
+      grid-template-columns: minmax(0, 5fr) minmax(0, 6fr);
+      height: var(--ck-finder-height, max(480px, calc(100dvh - 15rem)));
+    }
+    .side {
+      max-height: none;
+      padding-inline-end: var(--ck-space-2);
+    }
+    .map-wrap {
+      height: auto;
+    }
+  }
+
+  .summary {
+    color: var(--ck-color-text-muted);
+    margin-block-end: var(--ck-space-2);
+  }
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--ck-space-2);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: start;
+    gap: var(--ck-space-3);
+    width: 100%;
+    min-height: var(--ck-touch-target);
+    padding: var(--ck-space-3);
+    text-align: start;
+    background: var(--ck-color-surface);
+    border: var(--ck-border-width) solid transparent;
+    border-inline-start-width: calc(var(--ck-border-width) * 4);
+    border-radius: var(--ck-radius);
+  }
+  .row[aria-current='true'] {
+    border-color: var(--ck-color-accent);
+    background: var(--ck-color-bg);
+  }
+  .rank {
+    display: grid;
+    place-items: center;
+    width: calc(var(--ck-touch-target) * 0.8);
+    height: calc(var(--ck-touch-target) * 0.8);
+    border-radius: 50%;
+    background: var(--ck-color-accent);
+    color: var(--ck-color-on-accent);
+    font-weight: 700;
+    font-size: var(--ck-font-size-large);
+  }
+  .main {
+    display: grid;
+    gap: var(--ck-space-1);
+    min-width: 0;
+  }
+  .name {
+    font-size: var(--ck-font-size-large);
+    font-weight: 700;
+    line-height: 1.25;
+  }
+  .alt-name,
+  .muted {
+    color: var(--ck-color-text-muted);
+    font-size: var(--ck-font-size-small);
+  }
+  .open,
+  .official,
+  .phone,
+  .minutes,
+  .verified {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--ck-space-1);
+    flex-wrap: wrap;
+  }
+  .open {
+    font-weight: 700;
+  }
+  .is-open {
+    color: var(--ck-color-success);
+  }
+  .is-closed {
+    color: var(--ck-color-danger);
+  }
+  .is-unknown,
+  .pending {
+    color: var(--ck-color-text-muted);
+  }
+  .facilities {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--ck-space-1) var(--ck-space-3);
+    font-size: var(--ck-font-size-small);
+  }
+  .facility {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--ck-space-1);
+  }
+  .official {
+    font-size: var(--ck-font-size-small);
+    color: var(--ck-color-text-muted);
+    column-gap: var(--ck-space-2);
+  }
+  .phone {
+    font-variant-numeric: tabular-nums;
+    color: var(--ck-color-text);
+  }
+  .distance {
+    display: grid;
+    justify-items: end;
+    text-align: end;
+    gap: var(--ck-space-1);
+  }
+  .meters {
+    font-size: var(--ck-font-size-large);
+    font-weight: 700;
+    white-space: nowrap;
+  }
+  .minutes {
+    font-size: var(--ck-font-size-small);
+    color: var(--ck-color-text-muted);
+    white-space: nowrap;
+  }
+
+  /* Empty state */
+  .empty {
+    display: grid;
+    justify-items: start;
+    gap: var(--ck-space-3);
+    padding: var(--ck-space-4);
+    background: var(--ck-color-surface);
+    border-radius: var(--ck-radius);
+  }
+  .empty-glyph {
+    width: 3em;
+    height: 3em;
+    color: var(--ck-color-text-muted);
+  }
+  .empty-title {
+    font-size: var(--ck-font-size-large);
+    font-weight: 700;
+  }
+  .action,
+  .back {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--ck-space-2);
+    min-height: var(--ck-touch-target);
+    padding: var(--ck-space-2) var(--ck-space-4);
+    border-radius: var(--ck-radius);
+    font-weight: 700;
+  }
+  .action {
+    background: var(--ck-color-accent);
+    color: var(--ck-color-on-accent);
+    border: var(--ck-border-width) solid var(--ck-color-accent);
+  }
+  .back {
+    background: var(--ck-color-bg);
+    border: var(--ck-border-width) solid var(--ck-color-border);
+  }
+
+  /* Detail */
+  .detail {
+    display: grid;
+    gap: var(--ck-space-3);
+    align-content: start;
+  }
+  .detail .back {
+    justify-self: start;
+  }
+  .detail-title {
+    font-size: var(--ck-font-size-title);
+    line-height: 1.2;
+  }
+  .directions {
+    display: flex;
+    align-items: center;
+    gap: var(--ck-space-2);
+    padding: var(--ck-space-3);
+    background: var(--ck-color-surface);
+    border-radius: var(--ck-radius);
+    font-size: var(--ck-font-size-large);
+  }
+  .detail-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr));
+    gap: var(--ck-space-4);
+    align-items: start;
+  }
+  .detail-grid h4 {
+    font-size: var(--ck-font-size-body);
+    margin-block: var(--ck-space-3) var(--ck-space-2);
+  }
+  .detail-grid h4:first-child {
+    margin-block-start: 0;
+  }
+  .route {
+    display: grid;
+    justify-items: center;
+    gap: var(--ck-space-2);
+    padding: var(--ck-space-3);
+    border: var(--ck-border-width) solid var(--ck-color-border);
+    border-radius: var(--ck-radius);
+    text-align: center;
+  }
+  .hint {
+    font-size: var(--ck-font-size-small);
+    color: var(--ck-color-text-muted);
+  }
+  .facility-list,
+  .week {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--ck-space-1);
+  }
+  .facility-list li {
+    display: grid;
+    grid-template-columns: auto 1fr auto;
+    align-items: center;
+    gap: var(--ck-space-2);
+  }
+  .facility-list .lacks {
+    color: var(--ck-color-text-muted);
+  }
+  .facility-list .lacks span:not(.yn) {
+    text-decoration: line-through;
+  }
+  .yn {
+    font-weight: 700;
+  }
+  .week li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--ck-space-3);
+    font-variant-numeric: tabular-nums;
+  }
+  .days {
+    min-width: 8em;
+    font-weight: 700;
+  }
+
+  /* Map */
+  .map {
+    position: absolute;
+    inset: 0;
+    background-color: var(--ck-color-surface);
+    background-image: linear-gradient(color-mix(in srgb, var(--ck-color-border) 18%, transparent) 1px, transparent 1px),
+      linear-gradient(90deg, color-mix(in srgb, var(--ck-color-border) 18%, transparent) 1px, transparent 1px);
+    background-size: 64px 64px;
+    font: inherit;
+  }
+  .map-controls {
+    position: absolute;
+    inset-block-start: var(--ck-space-3);
+    inset-inline-end: var(--ck-space-3);
+    z-index: 1000;
+    display: grid;
+    gap: var(--ck-space-2);
+  }
+  .map-button {
+    width: var(--ck-touch-target);
+    height: var(--ck-touch-target);
+    border: var(--ck-border-width) solid var(--ck-color-border);
+    border-radius: var(--ck-radius);
+    background: var(--ck-color-bg);
+    font-size: var(--ck-font-size-title);
+    line-height: 1;
+  }
+  .scale {
+    position: absolute;
+    inset-block-end: var(--ck-space-3);
+    inset-inline-start: var(--ck-space-3);
+    z-index: 1000;
+    display: flex;
+    align-items: flex-end;
+    gap: var(--ck-space-2);
+    padding: var(--ck-space-1) var(--ck-space-2);
+    background: var(--ck-color-bg);
+    border-radius: calc(var(--ck-radius) / 2);
+    font-size: var(--ck-font-size-small);
+  }
+  .scale-bar {
+    display: block;
+    color: var(--ck-color-text);
+  }
+  .map-note {
+    position: absolute;
+    inset-block-end: var(--ck-space-3);
+    inset-inline-end: var(--ck-space-3);
+    z-index: 1000;
+    max-width: 60%;
+    padding: var(--ck-space-1) var(--ck-space-2);
+    background: var(--ck-color-bg);
+    border-radius: calc(var(--ck-radius) / 2);
+    font-size: var(--ck-font-size-small);
+    color: var(--ck-color-text-muted);
+  }
+  .map-note:empty {
+    display: none;
+  }
+  .ck-pin > div,
+  .ck-cluster > div,
+  .ck-here > div {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    box-sizing: border-box;
+    width: 100%;
+    height: 100%;
+  }
+  .ck-pin.ranked > div {
+    gap: 2px;
+    border-radius: 20px 20px 20px 4px;
+    background: var(--ck-color-accent);
+    color: var(--ck-color-on-accent);
+    border: var(--ck-border-width) solid var(--ck-color-on-accent);
+    box-shadow: 0 2px 6px color-mix(in srgb, var(--ck-color-text) 40%, transparent);
+    font-weight: 700;
+    font-size: 1.25rem;
+  }
+  .ck-pin.minor > div {
+    border-radius: 50%;
+    background: var(--ck-color-bg);
+    color: var(--ck-color-accent);
+    border: var(--ck-border-width) solid var(--ck-color-accent);
+  }
+  .ck-pin .pin-glyph {
+    width: 22px;
+    height: 22px;
+  }
+  .ck-pin.selected > div {
+    scale: 1.3;
+    transform-origin: 0 100%;
+    background: var(--ck-color-text);
+    color: var(--ck-color-bg);
+    outline: var(--ck-focus-width) solid var(--ck-color-focus);
+  }
+  .ck-cluster > div {
+    border-radius: 50%;
+    background: var(--ck-color-bg);
+    border: calc(var(--ck-border-width) * 2) solid var(--ck-color-accent);
+    color: var(--ck-color-text);
+    font-weight: 700;
+  }
+  .ck-here {
+    overflow: visible;
+  }
+  .ck-here > div {
+    position: absolute;
+    transform: translate(-50%, -50%);
+    flex-direction: column;
+    width: max-content;
+    height: auto;
+    gap: 2px;
+  }
+  .here-dot {
+    display: grid;
+    place-items: center;
+    width: 36px;
+    height: 36px;
+    border-radius: 50%;
+    background: var(--ck-color-focus);
+    color: var(--ck-color-on-accent);
+    border: 3px solid var(--ck-color-bg);
+  }
+  .here-dot .glyph {
+    width: 24px;
+    height: 24px;
+  }
+  .here-label {
+    padding: 0 var(--ck-space-2);
+    border-radius: 999px;
+    background: var(--ck-color-text);
+    color: var(--ck-color-bg);
+    font-size: var(--ck-font-size-small);
+    font-weight: 700;
+    white-space: nowrap;
+  }
+  .leaflet-marker-icon:focus-visible {
+    outline: var(--ck-focus-width) solid var(--ck-color-focus);
+    outline-offset: 2px;
+  }
+`;

@@ -1,0 +1,59 @@
+import { expect } from '@open-wc/testing';
+import { generateStations, NINGDE_KIOSK } from '../src/demo.js';
+import { parseStations } from '../src/parse.js';
+import { linearNearest, StationIndex, suggestDrop } from '../src/spatial.js';
+import type { Facility } from '../src/types.js';
+import { fiveStations, kiosk } from './helpers.js';
+
+describe('StationIndex', () => {
+  const { stations } = parseStations(generateStations(20_000, 3));
+  const index = new StationIndex(stations);
+
+  it('answers like a linear scan, for many queries and filters', () => {
+    const filters: Facility[][] = [[], ['wheelchair'], ['wheelchair', 'baby_change'], ['wifi', 'charging', 'rest_room']];
+    for (let i = 0; i < 20; i++) {
+      const origin = { lon: NINGDE_KIOSK.lon + (i - 10) * 0.02, lat: NINGDE_KIOSK.lat + (i % 7) * 0.01 };
+      const facilities = filters[i % filters.length]!;
+      const fast = index.nearest({ origin, facilities, radiusKm: 5, limit: 10 }).map((r) => r.station.id);
+      const slow = linearNearest(stations, { origin, facilities, radiusKm: 5, limit: 10 }).map((r) => r.station.id);
+      expect(fast).to.deep.equal(slow);
+    }
+  });
+
+  it('gives walking distance and minutes, nearest first, within the radius', () => {
+    const found = index.nearest({ origin: NINGDE_KIOSK, radiusKm: 1, limit: 50 });
+    expect(found.length).to.be.greaterThan(0);
+    for (let i = 1; i < found.length; i++) expect(found[i]!.distance).to.be.at.least(found[i - 1]!.distance);
+    for (const item of found) {
+      expect(item.distance).to.be.at.most(1000 + 1e-6);
+      expect(item.minutes).to.be.closeTo(item.distance / 75, 1e-9);
+    }
+  });
+
+  it('applies an extra condition and returns everything within for the map', () => {
+    const even = index.nearest({ origin: NINGDE_KIOSK, where: (s) => Number(s.id.slice(4)) % 2 === 0, limit: 5 });
+    expect(even.every((r) => Number(r.station.id.slice(4)) % 2 === 0)).to.equal(true);
+    const linear = linearNearest(stations, { origin: NINGDE_KIOSK, where: (s) => Number(s.id.slice(4)) % 2 === 0, limit: 5 });
+    expect(even.map((r) => r.station.id)).to.deep.equal(linear.map((r) => r.station.id));
+    expect(index.within({ origin: NINGDE_KIOSK, radiusKm: 2 })).to.have.length(index.nearest({ origin: NINGDE_KIOSK, radiusKm: 2, limit: Infinity }).length);
+  });
+
+  it('copes with no stations and no limit', () => {
+    const empty = new StationIndex([]);
+    expect(empty.size).to.equal(0);
+    expect(empty.nearest({ origin: kiosk })).to.deep.equal([]);
+    expect(index.nearest({ origin: kiosk, limit: 0 })).to.deep.equal([]);
+  });
+
+  it('suggests the filter to drop that brings back the nearest station', () => {
+    const small = new StationIndex(parseStations(fiveStations).stations);
+    // Nothing has both an accessible toilet and drinking water; Xihu (d) has water and is nearer than...
+    const suggestion = suggestDrop(small, { origin: kiosk, facilities: ['wheelchair', 'drinking_water'], radiusKm: 5 });
+    expect(suggestion?.drop).to.equal('drinking_water');
+    expect(suggestion?.nearest.station.id).to.equal('a');
+    const openOnly = suggestDrop(small, { origin: kiosk, facilities: ['baby_change'], radiusKm: 5 }, () => false);
+    expect(openOnly?.drop).to.equal('open_now');
+    expect(openOnly?.nearest.station.id).to.equal('c');
+    expect(suggestDrop(small, { origin: { lon: 0.5, lat: 0.5 }, facilities: ['wifi'], radiusKm: 1 })).to.equal(undefined);
+  });
+});

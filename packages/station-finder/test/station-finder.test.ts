@@ -1,0 +1,339 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setLocale } from '@civic-kiosk/core';
+import '../src/define.js';
+import { clearCache, writeCache } from '../src/cache.js';
+import { generateStations } from '../src/demo.js';
+import { wgs84ToGcj02 } from '../src/gcj02.js';
+import { InMemoryStationSource } from '../src/source.js';
+import { StationIndex } from '../src/spatial.js';
+import type { StationFinder, StationSelectDetail } from '../src/station-finder.js';
+import type { StationFilter, StationSource } from '../src/types.js';
+import { beijing, chip, feature, fiveStations, kiosk, names, rows } from './helpers.js';
+
+const NOON = beijing('2025-05-06T12:00:00');
+const AMAP = 'https://uri.amap.com/navigation?to={lng},{lat},{name}&mode=walk';
+
+async function finder(options: { source?: StationSource; filters?: StationFilter[]; now?: Date; limit?: number; extra?: Partial<StationFinder> } = {}) {
+  const el = await fixture<StationFinder>(html`<ck-station-finder
+    .source=${options.source ?? new InMemoryStationSource(fiveStations)}
+    latitude=${kiosk.lat}
+    longitude=${kiosk.lon}
+    .now=${options.now ?? NOON}
+    .filters=${options.filters ?? []}
+    limit=${options.limit ?? 10}
+    route-url-template=${AMAP}
+    route-coordinates="gcj02"
+  ></ck-station-finder>`);
+  Object.assign(el, options.extra ?? {});
+  await el.updateComplete;
+  return el;
+}
+
+const shadow = (el: StationFinder) => el.shadowRoot!;
+
+describe('ck-station-finder', () => {
+  before(() => setLocale('en'));
+  after(() => setLocale('zh-CN'));
+
+  it('lists the three nearest open stations with an accessible toilet', async () => {
+    const el = await finder({ filters: ['wheelchair', 'open_now'], limit: 3 });
+    expect(names(el)).to.deep.equal(['Dongqiao Park', 'Nanmen', 'Riverside']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows distance, minutes on foot, facilities in words, hours and the official in each row', async () => {
+    const el = await finder();
+    const [first, second, , , fifth] = rows(el);
+    expect(first!.querySelector('.meters')!.textContent).to.equal('130 m');
+    expect(first!.querySelector('.minutes')!.textContent).to.contain('2 min on foot');
+    expect(first!.querySelector('.facilities')!.textContent).to.contain('Accessible toilet');
+    expect(first!.querySelector('.open')!.textContent).to.contain('Open · closes at 22:00');
+    expect(first!.querySelector('.official')!.textContent).to.contain('林建华').and.contain('139 0593 0121');
+    expect(second!.querySelector('.open')!.textContent).to.contain('Closed');
+    expect(rows(el)[2]!.querySelector('.open')!.textContent).to.contain('Open 24 hours');
+    expect(fifth!.querySelector('.alt-name')!.textContent).to.equal('滨江驿站');
+    expect(shadow(el).querySelector('.summary')!.textContent).to.contain('5 nearest within 5 km');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when a closed station opens, and "hours unknown" for unreadable hours', async () => {
+    const source = new InMemoryStationSource([
+      feature('x', 119.541, 26.66, { name: '甲', opening_hours: '06:00-22:00' }),
+      feature('y', 119.542, 26.66, { name: '乙', opening_hours: 'when the guard is in' }),
+      feature('z', 119.543, 26.66, { name: '丙' }),
+    ]);
+    const el = await finder({ source, now: beijing('2025-05-06T05:00:00') });
+    const states = rows(el).map((row) => row.querySelector('.open')!.textContent.trim());
+    expect(states).to.deep.equal(['Closed · opens at 06:00', 'Hours unknown', 'Hours unknown']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters with toggle chips; list and map update together', async () => {
+    const el = await finder();
+    await el.mapReady;
+    expect(el.mapView!.markerIds).to.have.length(5);
+    const changes: StationFilter[][] = [];
+    el.addEventListener('ck-filters-change', (e) => changes.push((e as CustomEvent<{ filters: StationFilter[] }>).detail.filters));
+    chip(el, 'drinking_water').click();
+    await el.updateComplete;
+    expect(chip(el, 'drinking_water').getAttribute('aria-pressed')).to.equal('true');
+    expect(names(el)).to.deep.equal(['Xihu']);
+    expect(el.mapView!.markerIds).to.deep.equal(['d']);
+    chip(el, 'drinking_water').click();
+    await el.updateComplete;
+    expect(names(el)).to.have.length(5);
+    expect(changes).to.deep.equal([['drinking_water'], []]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when no station has all the filters, and which one to drop', async () => {
+    const el = await finder({ filters: ['wheelchair', 'drinking_water'] });
+    const empty = shadow(el).querySelector('[part="empty"]')!;
+    expect(empty.textContent).to.contain('No station has all of these within 5 km');
+    expect(empty.textContent).to.contain('Without "Drinking water", the nearest is Dongqiao Park');
+    await expect(el).to.be.accessible();
+    (shadow(el).querySelector('[data-drop]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.filters).to.deep.equal(['wheelchair']);
+    expect(names(el)[0]).to.equal('Dongqiao Park');
+  });
+
+  it('offers to turn every filter off when dropping one is not enough', async () => {
+    const el = await finder({ filters: ['wifi', 'charging'] });
+    expect(shadow(el).querySelector('[part="empty"]')!.textContent).to.contain('Try turning off some filters');
+    (shadow(el).querySelector('[data-clear]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.filters).to.deep.equal([]);
+    expect(rows(el)).to.have.length(5);
+    el.filters = [];
+    el.radiusKm = 0.01;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="empty"]')!.textContent).to.contain('No station within 10 m');
+  });
+
+  it('opens a detail with every facility, hours in words, the official and a QR code in GCJ-02', async () => {
+    const el = await finder();
+    const selected = oneEvent(el, 'ck-station-select');
+    rows(el)[0]!.click();
+    const { detail } = (await selected) as CustomEvent<StationSelectDetail>;
+    expect(detail.station.id).to.equal('a');
+    await el.updateComplete;
+    const panel = shadow(el).querySelector('[part="detail"]')!;
+    expect(panel.querySelector('h3')!.textContent).to.equal('Dongqiao Park');
+    expect(panel.querySelectorAll('.facility-list li')).to.have.length(7);
+    expect(panel.querySelector('.facility-list .has')!.textContent).to.contain('Toilets');
+    expect(panel.querySelector('.week')!.textContent).to.contain('Every day').and.contain('06:00–22:00');
+    expect(panel.textContent).to.contain('林建华').and.contain('Not yet checked on site');
+    expect(panel.querySelector('.directions')!.textContent).to.contain('Walk about 130 m to the east');
+    const qr = panel.querySelector('ck-qr-code') as HTMLElement & { value: string };
+    const gcj = wgs84ToGcj02({ lon: 119.541, lat: 26.66 });
+    expect(qr.value).to.contain(`to=${gcj.lon.toFixed(6)},${gcj.lat.toFixed(6)},`);
+    await expect(el).to.be.accessible();
+    (panel.querySelector('.back') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="detail"]')).to.equal(null);
+    expect(rows(el)[0]!.getAttribute('aria-current')).to.equal('true');
+  });
+
+  it('words hours by day ranges, checked dates and the operator', async () => {
+    const source = new InMemoryStationSource([
+      feature('w', 119.541, 26.66, { name: '周末站', opening_hours: 'Mo-Fr 07:00-21:00; Sa 06:00-12:00; Su off', operator: '城管局', check_date: '2025-03-18', 'contact:phone': '0593-1' }),
+      feature('v', 119.542, 26.66, { name: '零星站', opening_hours: 'Mo,We 08:00-09:00' }),
+      feature('u', 119.543, 26.66, { name: '未知站' }),
+    ]);
+    const el = await finder({ source });
+    el.select('w');
+    await el.updateComplete;
+    let panel = shadow(el).querySelector('[part="detail"]')!;
+    expect(panel.querySelector('.week')!.textContent).to.match(/Mon–Fri\s*07:00–21:00/).and.match(/Sat\s*06:00–12:00/).and.match(/Sun\s*closed/);
+    expect(panel.textContent).to.contain('Run by 城管局').and.contain('Station phone: 0593-1').and.contain('Information checked on March 18, 2025');
+    el.select('v');
+    await el.updateComplete;
+    panel = shadow(el).querySelector('[part="detail"]')!;
+    expect(panel.querySelector('.week')!.textContent).to.match(/Mon, Wed\s*08:00–09:00/);
+    el.select('u');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="detail"]')!.textContent).to.contain('Hours unknown').and.contain('Not listed');
+  });
+
+  it('highlights the row of a tapped marker, and the marker of a chosen row', async () => {
+    const el = await finder();
+    await el.mapReady;
+    const marker = shadow(el).querySelector<HTMLElement>('.leaflet-marker-icon[data-id="c"]')!;
+    expect(marker.getAttribute('aria-label')).to.equal('3. Nanmen');
+    marker.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="detail"] h3')!.textContent).to.equal('Nanmen');
+    el.select('e', false);
+    await el.updateComplete;
+    expect(rows(el).find((row) => row.dataset.id === 'e')!.getAttribute('aria-current')).to.equal('true');
+    expect(shadow(el).querySelector('.leaflet-marker-icon[data-id="e"]')!.classList.contains('selected')).to.equal(true);
+    expect(shadow(el).querySelector('.leaflet-marker-icon[data-id="c"]')!.classList.contains('selected')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('draws the map without tiles: kiosk, stations, scale bar, zoom buttons', async () => {
+    const el = await finder();
+    await el.mapReady;
+    await waitUntil(() => shadow(el).querySelector('.scale'), 'scale bar');
+    expect(shadow(el).querySelector('.ck-here')!.textContent).to.contain('You are here');
+    expect(shadow(el).querySelector('.scale')!.textContent).to.match(/\d+\s*(m|km)/);
+    expect(shadow(el).querySelector('.map-note')!.textContent).to.contain('to scale');
+    const zoom = el.mapView!.map.getZoom();
+    (shadow(el).querySelector('.map-button') as HTMLButtonElement).click();
+    expect(el.mapView!.map.getZoom()).to.equal(zoom + 1);
+    (shadow(el).querySelectorAll('.map-button')[1] as HTMLButtonElement).click();
+    expect(el.mapView!.map.getZoom()).to.equal(zoom);
+  });
+
+  it('keeps working when tiles fail, and shows the attribution when they load', async () => {
+    const el = await finder();
+    el.tileUrl = 'http://127.0.0.1:9/{z}/{x}/{y}.png';
+    el.tileAttribution = '© Example tiles';
+    await el.mapReady;
+    await waitUntil(() => shadow(el).querySelector('.map-note')!.textContent.includes('unavailable'), 'offline note', { timeout: 5000 });
+    expect(shadow(el).querySelectorAll('.leaflet-marker-icon[data-id]')).to.have.length(5);
+    el.tileUrl = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.map-note')!.textContent).to.contain('© Example tiles');
+  });
+
+  it('clusters crowded stations on the map and zooms into a cluster', async () => {
+    const el = await finder({ source: new InMemoryStationSource(generateStations(3000, 5, kiosk, 0.05)), limit: 3 });
+    await el.mapReady;
+    el.mapView!.map.setZoom(12);
+    await waitUntil(() => shadow(el).querySelector('.ck-cluster'), 'a cluster');
+    const cluster = shadow(el).querySelector<HTMLElement>('.ck-cluster')!;
+    expect(cluster.getAttribute('aria-label')).to.match(/\d+ stations here: zoom in/);
+    cluster.click();
+    expect(el.mapView!.map.getZoom()).to.be.greaterThan(12);
+  });
+
+  it('returns to its first state when the kiosk goes idle', async () => {
+    const el = await finder({ filters: ['wheelchair'] });
+    chip(el, 'open_now').click();
+    await el.updateComplete;
+    rows(el)[1]!.click();
+    await el.updateComplete;
+    window.dispatchEvent(new CustomEvent('ck-idle'));
+    await el.updateComplete;
+    expect(el.filters).to.deep.equal(['wheelchair']);
+    expect(shadow(el).querySelector('[part="detail"]')).to.equal(null);
+    expect(rows(el).every((row) => row.getAttribute('aria-current') === 'false')).to.equal(true);
+  });
+
+  it('counts bad features and unreadable hours once, in one warning', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(String(args[0]));
+    try {
+      const source = new InMemoryStationSource([
+        feature('ok', 119.541, 26.66, { name: 'ok', opening_hours: 'bad hours!' }),
+        { type: 'Feature', properties: { amenity: 'toilets' } },
+        feature('far', 999, 26.66, {}),
+        feature('bench', 119.541, 26.66, { amenity: 'bench' }),
+      ]);
+      const el = await finder({ source });
+      el.filters = ['toilets'];
+      await el.updateComplete;
+      el.requestUpdate();
+      await el.updateComplete;
+    } finally {
+      console.warn = warn;
+    }
+    const ours = warnings.filter((w) => w.startsWith('ck-station-finder'));
+    expect(ours).to.have.length(1);
+    expect(ours[0]).to.contain('skipped 3 of 4 features').and.contain('1 station(s) have opening_hours that cannot be read');
+  });
+
+  it('shows the saved list with an offline banner when the API is unreachable', async () => {
+    await clearCache();
+    await writeCache({ url: 'http://127.0.0.1:9/stations', data: fiveStations, fetchedAt: '2025-05-06T07:45:00Z' });
+    const el = await fixture<StationFinder>(html`<ck-station-finder api="http://127.0.0.1:9" latitude="26.66" longitude="119.54" .now=${NOON}></ck-station-finder>`);
+    await el.updateComplete;
+    const banner = shadow(el).querySelector('ck-status-banner')!;
+    expect(banner.getAttribute('state')).to.equal('offline');
+    expect(banner.getAttribute('reason')).to.contain('No connection: showing the stations saved on');
+    expect(rows(el)).to.have.length(5);
+    await expect(el).to.be.accessible();
+    await clearCache();
+    banner.dispatchEvent(new CustomEvent('ck-retry'));
+    await el.updateComplete;
+    expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('state')).to.equal('offline');
+    expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('reason')).to.contain('saved on');
+  });
+
+  it('says offline with no list when nothing was ever saved, and errors with the reason', async () => {
+    await clearCache();
+    const el = await fixture<StationFinder>(html`<ck-station-finder api="http://127.0.0.1:9" latitude="26.66" longitude="119.54"></ck-station-finder>`);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('state')).to.equal('offline');
+    expect(rows(el)).to.have.length(0);
+    el.source = { load: () => Promise.reject(new Error('boom')) };
+    await el.updateComplete;
+    expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('state')).to.equal('error');
+    expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('reason')).to.equal('The station list could not be read.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks for the kiosk position when it is not set', async () => {
+    const el = await fixture<StationFinder>(html`<ck-station-finder .source=${new InMemoryStationSource(fiveStations)}></ck-station-finder>`);
+    await el.updateComplete;
+    expect(el.origin).to.equal(undefined);
+    expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('state')).to.equal('info');
+    el.origin = kiosk;
+    await el.updateComplete;
+    expect(el.origin).to.deep.equal(kiosk);
+    expect(rows(el)).to.have.length(5);
+  });
+
+  it('shows names in Chinese by default, and a loading banner while loading', async () => {
+    await setLocale('zh-CN');
+    try {
+      const el = document.createElement('ck-station-finder');
+      el.source = new InMemoryStationSource(fiveStations, { delayMs: 50 });
+      el.origin = kiosk;
+      document.body.append(el);
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('state')).to.equal('loading');
+      await el.updateComplete;
+      expect(names(el)[0]).to.equal('东桥公园驿站');
+      expect(chip(el, 'wheelchair').textContent).to.contain('无障碍厕所');
+      await expect(el).to.be.accessible();
+      el.remove();
+    } finally {
+      await setLocale('en');
+    }
+  });
+
+  it('builds the index of 100,000 stations once, not per render', async () => {
+    const source = new InMemoryStationSource(generateStations(100_000, 7));
+    const before = StationIndex.builds;
+    const el = await finder({ source });
+    expect(StationIndex.builds).to.equal(before + 1);
+    expect(rows(el)).to.have.length(10);
+    chip(el, 'wheelchair').click();
+    await el.updateComplete;
+    chip(el, 'open_now').click();
+    await el.updateComplete;
+    rows(el)[0]!.click();
+    await el.updateComplete;
+    el.timeZone = 'Europe/London';
+    await el.updateComplete;
+    expect(StationIndex.builds).to.equal(before + 1);
+    expect(el.index!.size).to.equal(100_000);
+    expect(el.results.every((r) => r.station.facilities.includes('wheelchair'))).to.equal(true);
+  });
+
+  it('cleans up its map when removed and draws it again when back', async () => {
+    const el = await finder();
+    await el.mapReady;
+    const parent = el.parentElement!;
+    el.remove();
+    expect(el.mapView).to.equal(undefined);
+    parent.append(el);
+    await el.updateComplete;
+    await el.mapReady;
+    expect(el.mapView).to.not.equal(undefined);
+  });
+});
