@@ -7,26 +7,29 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 let problems = 0;
-for (const name of readdirSync(join(root, 'packages'))) {
-  const dir = join(root, 'packages', name);
+const folders = ['packages', 'apps'].flatMap((group) =>
+  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => `${group}/${name}`) : [],
+);
+for (const name of folders) {
+  const dir = join(root, name);
   const xliff = join(dir, 'xliff', 'zh-CN.xlf');
   if (!existsSync(join(dir, 'lit-localize.json'))) continue;
   try {
     execFileSync(join(root, 'node_modules', '.bin', 'lit-localize'), ['extract'], { cwd: dir, stdio: 'pipe' });
   } catch (error) {
-    console.error(`packages/${name}: lit-localize extract failed\n${error.stdout}${error.stderr}`);
+    console.error(`${name}: lit-localize extract failed\n${error.stdout}${error.stderr}`);
     problems++;
     continue;
   }
   if (!existsSync(xliff)) {
-    console.error(`packages/${name}: no xliff/zh-CN.xlf (run lit-localize extract)`);
+    console.error(`${name}: no xliff/zh-CN.xlf (run lit-localize extract)`);
     problems++;
     continue;
   }
   const units = readFileSync(xliff, 'utf8').match(/<trans-unit[\s\S]*?<\/trans-unit>/g) ?? [];
   const untranslated = units.filter((unit) => !/<target>[\s\S]*?\S[\s\S]*?<\/target>/.test(unit));
-  for (const unit of untranslated) console.error(`packages/${name}: untranslated ${/<source>([\s\S]*?)<\/source>/.exec(unit)?.[1]}`);
+  for (const unit of untranslated) console.error(`${name}: untranslated ${/<source>([\s\S]*?)<\/source>/.exec(unit)?.[1]}`);
   problems += untranslated.length;
-  console.log(`packages/${name}: ${units.length - untranslated.length}/${units.length} messages translated to zh-CN`);
+  console.log(`${name}: ${units.length - untranslated.length}/${units.length} messages translated to zh-CN`);
 }
 process.exit(problems ? 1 : 0);
