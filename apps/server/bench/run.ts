@@ -44,8 +44,8 @@ async function target(dialect: 'sqlite' | 'postgres', pgUrl: string): Promise<Ta
   };
 }
 
-async function start(t: Target, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'dist/main.js')], {
+async function start(t: Target, port: number, main = path.join(root, 'dist/main.js')): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [main], {
     env: { ...process.env, ...t.env, PORT: String(port), HOST: '127.0.0.1', DEVICE_KEYS: DEVICE_KEY, RATE_LIMIT_PER_MINUTE: '100000000', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -82,12 +82,85 @@ interface Figure {
   p99: number;
   non2xx: number;
   errors: number;
+  /** CPU time per request of the server process, and of its PostgreSQL backends: a figure other load on the machine barely moves. */
+  serverCpuMs?: number;
+  pgCpuMs?: number;
 }
 
-function run(opts: autocannon.Options, name: string): Promise<Figure> {
+const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux
+
+/** utime + stime of one process, in ms (0 when it is gone or /proc is missing). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU of the PostgreSQL backends serving one database (their titles name it), by pid. */
+function pgBackends(database: string): Map<number, number> {
+  const out = new Map<number, number>();
+  let pids: string[] = [];
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${database} `)) out.set(Number(pid), cpuMs(Number(pid)));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+/** Runs `fn` and adds the CPU per request it cost the server (and PostgreSQL). */
+async function measured(server: { child: ChildProcess; database?: string }, fn: () => Promise<Figure>): Promise<Figure> {
+  const pid = server.child.pid!;
+  const cpu0 = cpuMs(pid);
+  const pg0 = server.database ? pgBackends(server.database) : new Map<number, number>();
+  const figure = await fn();
+  const requests = figure.rps * DURATION;
+  if (requests === 0) return figure;
+  figure.serverCpuMs = Math.round(((cpuMs(pid) - cpu0) / requests) * 1000) / 1000;
+  if (server.database) {
+    let used = 0;
+    for (const [p, now] of pgBackends(server.database)) used += now - (pg0.get(p) ?? 0);
+    figure.pgCpuMs = Math.round((used / requests) * 1000) / 1000;
+  }
+  return figure;
+}
+
+/** Every answer that is not 2xx, with its status and body, so none goes unexplained. */
+class Failures {
+  readonly seen: string[] = [];
+  record(what: string, status: number, body: string): void {
+    if (status < 200 || status > 299) this.seen.push(`${what} ${status} ${body}`);
+  }
+  print(name: string): void {
+    if (this.seen.length === 0) return;
+    const groups = new Map<string, number>();
+    for (const f of this.seen) {
+      const group = f.replace(/^(\S+) (\d+) .*?"code":"([A-Z_]+)".*$/s, '$1 $2 $3');
+      groups.set(group, (groups.get(group) ?? 0) + 1);
+    }
+    console.log(`  ${name}: ${this.seen.length} non-2xx answers:`);
+    for (const [group, n] of groups) console.log(`    ${n} × ${group.slice(0, 200)}`);
+    for (const f of this.seen.slice(0, 3)) console.log(`    e.g. ${f.slice(0, 300)}`);
+  }
+}
+
+const CONNECTIONS = 10;
+
+function run(opts: autocannon.Options, name: string, failures: Failures, duration = DURATION): Promise<Figure> {
   return new Promise((resolve, reject) => {
-    autocannon({ duration: DURATION, connections: 10, pipelining: 1, ...opts }, (err, r) => {
+    autocannon({ duration, connections: CONNECTIONS, pipelining: 1, ...opts }, (err, r) => {
       if (err) return reject(err instanceof Error ? err : new Error(String(err)));
+      failures.print(name);
       resolve({ name, rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts });
     });
   });
@@ -96,68 +169,108 @@ function run(opts: autocannon.Options, name: string): Promise<Figure> {
 let keySeq = 0;
 const key = () => `bench-${process.pid}-${(keySeq += 1)}`;
 
-async function throughput(base: string): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  figures.push(await run({ url: `${base}/api/stations` }, 'GET /api/stations'));
+/**
+ * Gives each autocannon connection its own requests. A per-connection value must not live in
+ * setupRequest's context: autocannon resets that context every time a connection wraps around
+ * its request list, so a value drawn there is drawn again each cycle.
+ */
+function perConnection(make: (connection: number) => autocannon.Request[]): Pick<autocannon.Options, 'requests' | 'setupClient'> {
+  let next = 0;
+  return {
+    requests: make(0),
+    setupClient: (client) => {
+      (client as unknown as { setRequests(r: autocannon.Request[]): void }).setRequests(make(next++ % CONNECTIONS));
+    },
+  };
+}
 
-  // Ten clean patrons (LIB00031-40), each cycling one of its own items: no two connections contend.
-  const tokens = await Promise.all(Array.from({ length: 10 }, (_, i) => signIn(base, '/api/library/signin', { cardNumber: `LIB000${31 + i}`, pin: '123456' })));
-  let conn = 0;
-  figures.push(
-    await run(
+interface Fixtures {
+  patrons: string[];
+  items: string[];
+  voters: string[];
+}
+
+async function fixtures(base: string): Promise<Fixtures> {
+  // Ten clean patrons (LIB00031-40, no loans, holds or fines), each with one loanable item no one else touches:
+  // a connection's patron never has more than one loan, far under the limit of five.
+  const patrons = await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => signIn(base, '/api/library/signin', { cardNumber: `LIB000${31 + i}`, pin: '123456' })));
+  const items = Array.from({ length: CONNECTIONS }, (_, i) => `CK000${String(401 + i * 5).padStart(3, '0')}`);
+  // Ten household heads with a PIN, one per household, so no two connections vote for the same household.
+  const voters: string[] = [];
+  const households = new Set<string>();
+  for (let card = 61; voters.length < CONNECTIONS && card < 213; card += 1) {
+    const token = await signIn(base, '/api/residents/signin', { cardNumber: `XK0${String(card).padStart(3, '0')}`, pin: '123456', service: 'deliberation' }).catch(() => '');
+    if (!token) continue;
+    const hh = (JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as { hh?: string }).hh;
+    if (!hh || households.has(hh)) continue;
+    households.add(hh);
+    voters.push(token);
+  }
+  if (voters.length < CONNECTIONS) throw new Error(`only ${voters.length} voters`);
+  return { patrons, items, voters };
+}
+
+/** Returns every bench item (a run can stop between a checkout and its checkin). */
+async function returnAll(base: string, items: string[]): Promise<void> {
+  for (const barcode of items) {
+    await fetch(`${base}/api/library/checkin`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-device-key': DEVICE_KEY, 'idempotency-key': key() }, body: JSON.stringify({ barcode }) });
+  }
+}
+
+type Scenario = (base: string, f: Fixtures) => Promise<Figure>;
+
+const scenarios: Scenario[] = [
+  (base) => {
+    const failures = new Failures();
+    return run({ url: `${base}/api/stations`, requests: [{ method: 'GET', onResponse: (status, body) => failures.record('stations', status, body) }] }, 'GET /api/stations', failures);
+  },
+  async (base, f) => {
+    const failures = new Failures();
+    const figure = await run(
       {
         url: base,
-        requests: [
+        ...perConnection((n) => [
           {
             method: 'POST',
             path: '/api/library/checkout',
-            setupRequest: (req, ctx: object) => {
-              const context = ctx as { n?: number };
-              context.n ??= conn++ % 10;
-              const n = context.n;
-              return { ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[n]}`, 'idempotency-key': key() }, body: JSON.stringify({ barcode: `CK000${String(401 + n * 5).padStart(3, '0')}` }) };
-            },
+            setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${f.patrons[n]}`, 'idempotency-key': key() }, body: JSON.stringify({ barcode: f.items[n] }) }),
+            onResponse: (status, body) => failures.record(`checkout#${n}`, status, body),
           },
           {
             method: 'POST',
             path: '/api/library/checkin',
-            setupRequest: (req, ctx: object) => ({
-              ...req,
-              headers: { 'content-type': 'application/json', 'x-device-key': DEVICE_KEY, 'idempotency-key': key() },
-              body: JSON.stringify({ barcode: `CK000${String(401 + ((ctx as { n?: number }).n ?? 0) * 5).padStart(3, '0')}` }),
-            }),
+            setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'x-device-key': DEVICE_KEY, 'idempotency-key': key() }, body: JSON.stringify({ barcode: f.items[n] }) }),
+            onResponse: (status, body) => failures.record(`checkin#${n}`, status, body),
           },
-        ],
+        ]),
       },
       'checkout + checkin (writes)',
-    ),
-  );
-
-  // Ten households' heads (hh-061..070) vote again and again: each ballot is an upsert, an audit line and an idempotency record.
-  const residents = await Promise.all(Array.from({ length: 10 }, (_, i) => signIn(base, '/api/residents/signin', { cardNumber: `XK0${String(61 + i * 2).padStart(3, '0')}`, pin: '123456', service: 'deliberation' }).catch(() => '')));
-  const voters = residents.filter(Boolean);
-  let v = 0;
-  figures.push(
-    await run(
+      failures,
+    );
+    await returnAll(base, f.items);
+    return figure;
+  },
+  (base, f) => {
+    // Each ballot is an upsert, an audit line and an idempotency record, in one transaction.
+    const failures = new Failures();
+    let v = 0;
+    return run(
       {
         url: base,
-        requests: [
+        ...perConnection((n) => [
           {
             method: 'POST',
             path: '/api/deliberation/motions/motion-barrier-gate/ballots',
-            setupRequest: (req) => ({
-              ...req,
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${voters[v++ % voters.length]}`, 'idempotency-key': key() },
-              body: JSON.stringify({ choice: ['agree', 'disagree', 'abstain'][v % 3] }),
-            }),
+            setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${f.voters[n]}`, 'idempotency-key': key() }, body: JSON.stringify({ choice: ['agree', 'disagree', 'abstain'][(v += 1) % 3] }) }),
+            onResponse: (status, body) => failures.record(`ballot#${n}`, status, body),
           },
-        ],
+        ]),
       },
       'POST ballot (writes)',
-    ),
-  );
-  return figures;
-}
+      failures,
+    );
+  },
+];
 
 /** Acknowledged heartbeats while the server is killed with SIGKILL; then count what survived. */
 async function durability(t: Target, port: number): Promise<{ acknowledged: number; found: number }> {
@@ -196,22 +309,69 @@ async function durability(t: Target, port: number): Promise<{ acknowledged: numb
 }
 
 const pgUrl = process.env.PG_TEST_URL ?? execFileSync('bash', [path.resolve(root, '../../scripts/start-postgres.sh')], { encoding: 'utf8' }).trim().split('\n').pop()!;
-const report: Record<string, unknown> = { machine: `${os.cpus().length} cores, Node ${process.version}`, durationSeconds: DURATION };
-for (const dialect of ['sqlite', 'postgres'] as const) {
-  const t = await target(dialect, pgUrl);
-  const port = 18_000 + Math.floor(Math.random() * 1000);
+// BENCH_BASELINE=path/to/other/dist/main.js benchmarks that build too, scenario by scenario in the same run
+// (each server on its own fresh database), and prints both side by side.
+const baseline = process.env.BENCH_BASELINE;
+const engines = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',') as ('sqlite' | 'postgres')[];
+const report: Record<string, unknown> = { machine: `${os.cpus().length} cores, Node ${process.version}`, durationSeconds: DURATION, connections: CONNECTIONS };
+const GOALS = [
+  { rps: 2000, p99: 50 },
+  { rps: 500, p99: 50 },
+  { rps: 500, p99: 50 },
+];
+const summary: Record<string, string | number>[] = [];
+/** Server CPU per request (+ PostgreSQL backends' CPU per request). */
+const cpuText = (f: Figure) => `${f.serverCpuMs ?? '?'}${f.pgCpuMs !== undefined ? ` + ${f.pgCpuMs} pg` : ''}`;
+for (const dialect of engines) {
+  const builds = [...(baseline ? [{ label: 'before', main: path.resolve(baseline) }] : []), { label: 'after', main: path.join(root, 'dist/main.js') }];
+  const servers: { label: string; target: Target; child: ChildProcess; base: string; fixtures: Fixtures; figures: Figure[] }[] = [];
   try {
-    const child = await start(t, port);
-    const figures = await throughput(`http://127.0.0.1:${port}`);
-    await stop(child);
-    console.log(`\n${dialect}`);
-    console.table(figures);
-    const dur = await durability(t, port + 1);
+    for (const b of builds) {
+      const t = await target(dialect, pgUrl);
+      const port = 18_000 + Math.floor(Math.random() * 1000);
+      const child = await start(t, port, b.main);
+      const base = `http://127.0.0.1:${port}`;
+      servers.push({ label: b.label, target: t, child, base, fixtures: await fixtures(base), figures: [] });
+      await run({ url: `${base}/api/stations` }, 'warm-up', new Failures(), 1);
+    }
+    for (const scenario of scenarios) {
+      for (const s of servers) {
+        console.log(`${dialect} ${s.label}…`);
+        s.figures.push(await measured({ child: s.child, database: s.target.env.DATABASE_URL ? new URL(s.target.env.DATABASE_URL).pathname.slice(1) : undefined }, () => scenario(s.base, s.fixtures)));
+      }
+    }
+    for (const s of servers) {
+      await stop(s.child);
+      console.log(`\n${dialect} ${s.label} (${path.relative(process.cwd(), builds.find((b) => b.label === s.label)!.main)})`);
+      console.table(s.figures);
+    }
+    const after = servers[servers.length - 1]!;
+    const before = servers.length > 1 ? servers[0] : undefined;
+    after.figures.forEach((fig, i) => {
+      const was = before?.figures[i];
+      const goal = GOALS[i]!;
+      summary.push({
+        engine: dialect,
+        scenario: fig.name,
+        ...(was ? { 'before req/s': was.rps, 'before p99': was.p99, 'before non2xx': was.non2xx, 'before cpu ms/req': cpuText(was) } : {}),
+        'req/s': fig.rps,
+        p99: fig.p99,
+        non2xx: fig.non2xx,
+        'cpu ms/req': cpuText(fig),
+        goal: `≥${goal.rps}/s, p99<${goal.p99}: ${fig.rps >= goal.rps && fig.p99 < goal.p99 && fig.non2xx === 0 ? 'met' : 'NOT met'}`,
+      });
+    });
+    const dur = await durability(after.target, 18_000 + Math.floor(Math.random() * 1000) + 1000);
     console.log(`${dialect} durability: ${dur.acknowledged} writes acknowledged before kill -9, ${dur.found} found after restart`);
-    report[dialect] = { figures, durability: dur };
+    report[dialect] = { figures: after.figures, ...(before ? { before: before.figures } : {}), durability: dur };
   } finally {
-    await t.cleanup();
+    for (const s of servers) {
+      await stop(s.child);
+      await s.target.cleanup();
+    }
   }
 }
+console.log('\nsummary');
+console.table(summary);
 fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
 console.log('\nwritten to bench-results.json');

@@ -15,6 +15,8 @@ export interface ServerConfig {
   /** Overrides the token-signing secret kept in the database (set it the same on every fleet instance if you prefer env). */
   tokenSecret: string | undefined;
   logLevel: string;
+  /** How long `GET /api/stations` may serve its in-memory copy before re-checking the database (0: check on every request). */
+  stationsMaxStaleMs: number;
 }
 
 /** The key accepted in development when DEVICE_KEYS is unset; documented in the README. */
@@ -36,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
     tokenSecret: env.TOKEN_SECRET || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    stationsMaxStaleMs: Number(env.STATIONS_MAX_STALE_MS ?? 1000),
   };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { stationFeature } from '../src/stations/geojson.js';
 import { createTestApp, DEVICE, get, json, newKey, post, type TestApp } from './helpers.js';
 
 let t: TestApp;
@@ -24,7 +25,7 @@ describe('stations', () => {
     assert.equal(f.geometry.coordinates.length, 2);
   });
 
-  it('answers 304 to a matching If-None-Match and a new ETag after a change', async () => {
+  it('answers 304 to a matching If-None-Match and a new ETag once a change is seen (within stationsMaxStaleMs)', async () => {
     const first = await t.app.inject({ method: 'GET', url: '/api/stations' });
     const etag = String(first.headers.etag);
     assert.match(etag, /^".+"$/);
@@ -32,9 +33,37 @@ describe('stations', () => {
     assert.equal(again.statusCode, 304);
     assert.equal(again.body, '');
     await t.store.db.updateTable('stations').set({ official_phone: '0593-2000000', updated_at: new Date(Date.now() + 1000).toISOString() }).where('id', '=', 'nd-001').execute();
+    // The in-memory copy is re-checked in the background once it is older than the bound: wait past it, then ask twice.
+    await new Promise((r) => setTimeout(r, t.config.stationsMaxStaleMs + 50));
+    await t.app.inject({ method: 'GET', url: '/api/stations' });
+    await new Promise((r) => setTimeout(r, 50));
     const changed = await t.app.inject({ method: 'GET', url: '/api/stations', headers: { 'if-none-match': etag } });
     assert.equal(changed.statusCode, 200);
     assert.notEqual(changed.headers.etag, etag);
+    assert.equal(json<FC>(changed).features.find((f) => f.id === 'nd-001')?.properties.official.phone, '0593-2000000');
+  });
+
+  it('serves the cached collection byte for byte as a fresh query builds it, and sees a change at once with stationsMaxStaleMs 0', async () => {
+    const strict = await createTestApp({ stationsMaxStaleMs: 0 });
+    try {
+      const fresh = async () => JSON.stringify({ type: 'FeatureCollection', features: (await strict.store.db.selectFrom('stations').selectAll().orderBy('id').execute()).map(stationFeature) });
+      const first = await strict.app.inject({ method: 'GET', url: '/api/stations' });
+      assert.equal(first.body, await fresh());
+      assert.equal(first.headers['content-length'], String(Buffer.byteLength(first.body)));
+      await strict.store.db.updateTable('stations').set({ name_zh: '东湖公园南门', updated_at: new Date(Date.now() + 5000).toISOString() }).where('id', '=', 'nd-001').execute();
+      const changed = await strict.app.inject({ method: 'GET', url: '/api/stations', headers: { 'if-none-match': String(first.headers.etag) } });
+      assert.equal(changed.statusCode, 200);
+      assert.notEqual(changed.headers.etag, first.headers.etag);
+      assert.equal(changed.body, await fresh());
+      await strict.store.db.deleteFrom('stations').where('id', '=', 'nd-002').execute();
+      const fewer = await strict.app.inject({ method: 'GET', url: '/api/stations' });
+      assert.equal(fewer.body, await fresh());
+      // The distance filter works from the same cached features and does not alter them.
+      await strict.app.inject({ method: 'GET', url: '/api/stations?lat=26.65&lon=119.5&radiusKm=50' });
+      assert.equal((await strict.app.inject({ method: 'GET', url: '/api/stations' })).body, await fresh());
+    } finally {
+      await strict.close();
+    }
   });
 
   it('filters by distance and refuses impossible coordinates', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { GroupCommit } from './group-commit.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -12,6 +13,8 @@ export type Tx = Transaction<Database>;
 export interface DataStore {
   db: Db;
   dialect: DialectName;
+  /** SQLite only: writes that arrive together share one durable commit (see group-commit.ts). */
+  groupCommit?: GroupCommit;
   close(): Promise<void>;
 }
 
@@ -33,7 +36,7 @@ export function openDataStore(options: { databaseUrl?: string; sqlitePath?: stri
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', groupCommit: new GroupCommit(db), close: () => db.destroy() };
 }
 
 /** Unique-constraint violations from either engine, so rules can turn races into clear 409s. */

@@ -252,13 +252,18 @@ export function deliberationRoutes(app: FastifyInstance): void {
       if (!who.hh) throw errors.unauthorized();
       const household = who.hh;
       return idempotentWrite(request, reply, async (tx) => {
-        const m = await tx.selectFrom('motions').selectAll().where('id', '=', motionId).executeTakeFirst();
+        // The motion and this household's current ballot in one round trip.
+        const m = await tx
+          .selectFrom('motions')
+          .select((eb) => ['opens_at', 'closes_at', eb.selectFrom('ballots').select('receipt').where('motion_id', '=', motionId).where('household_id', '=', household).as('previous_receipt')])
+          .where('id', '=', motionId)
+          .executeTakeFirst();
         if (!m) throw errors.notFound('The motion', '该动议');
+        const previous = m.previous_receipt ? { receipt: m.previous_receipt } : undefined;
         const at = now();
         const status = motionStatus(m.opens_at, m.closes_at, at);
         if (status === 'closed') throw new ApiError(409, 'MOTION_CLOSED', `Voting on this motion closed at ${m.closes_at}.`, `该动议的投票已于 ${m.closes_at} 截止。`, { closesAt: m.closes_at });
         if (status === 'upcoming') throw new ApiError(409, 'MOTION_NOT_OPEN', `Voting opens at ${m.opens_at}.`, `投票将于 ${m.opens_at} 开始。`, { opensAt: m.opens_at });
-        const previous = await tx.selectFrom('ballots').select('receipt').where('motion_id', '=', motionId).where('household_id', '=', household).executeTakeFirst();
         const receipt = newReceipt();
         const iso = at.toISOString();
         // Upsert on (motion, household): concurrent votes from one household leave exactly one row.

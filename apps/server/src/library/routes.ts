@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { isUniqueViolation } from '../db/database.js';
 import { principalOf, requireDevice, requireToken } from '../http/auth.js';
 import { ApiError, errors } from '../http/errors.js';
@@ -38,20 +39,36 @@ export function libraryRoutes(app: FastifyInstance): void {
     return item;
   }
 
-  /** Locks the patron row on PostgreSQL so two kiosks cannot both slip under the loan limit (SQLite serializes writes anyway). */
-  async function patronState(tx: Tx, patronId: string): Promise<PatronState> {
-    const patron = await tx
-      .selectFrom('patrons')
-      .select(['id', 'expires_on', 'max_loans'])
-      .where('id', '=', patronId)
-      .$if(dialect === 'postgres', (qb) => qb.forUpdate())
-      .executeTakeFirst();
-    if (!patron) throw errors.unauthorized();
-    const [openLoans, fines] = await Promise.all([
-      tx.selectFrom('loans').select('due_at').where('patron_id', '=', patronId).where('returned_at', 'is', null).execute(),
-      tx.selectFrom('fines').select((eb) => eb.fn.sum<number>('amount_cents').as('total')).where('patron_id', '=', patronId).where('paid_at', 'is', null).executeTakeFirst(),
-    ]);
-    return { patronId, expiresOn: patron.expires_on, maxLoans: patron.max_loans, openLoans: openLoans.map((l) => ({ dueAt: l.due_at })), unpaidFinesCents: Number(fines?.total ?? 0) };
+  /**
+   * On PostgreSQL, locks the patron row first, so two kiosks cannot both slip under the loan limit: the
+   * counts are then read by a later statement, which sees any checkout by the same patron that committed
+   * while this one waited (SQLite has one writer, so its transactions never interleave).
+   */
+  async function lockPatron(tx: Tx, patronId: string): Promise<void> {
+    if (dialect !== 'postgres') return;
+    const locked = await tx.selectFrom('patrons').select('id').where('id', '=', patronId).forUpdate().executeTakeFirst();
+    if (!locked) throw errors.unauthorized();
+  }
+
+  /** The patron's standing in one statement: card expiry, loan limit, open and overdue loans, unpaid fines. */
+  const patronColumns = (patronId: string, nowIso: string) => (eb: ExpressionBuilder<Database, keyof Database>) => [
+    eb.selectFrom('patrons').select('expires_on').where('id', '=', patronId).as('p_expires_on'),
+    eb.selectFrom('patrons').select('max_loans').where('id', '=', patronId).as('p_max_loans'),
+    eb.selectFrom('loans').select((e) => e.fn.countAll<number>().as('n')).where('patron_id', '=', patronId).where('returned_at', 'is', null).as('p_open_loans'),
+    eb.selectFrom('loans').select((e) => e.fn.countAll<number>().as('n')).where('patron_id', '=', patronId).where('returned_at', 'is', null).where('due_at', '<', nowIso).as('p_overdue_loans'),
+    eb.selectFrom('fines').select((e) => e.fn.sum<number>('amount_cents').as('total')).where('patron_id', '=', patronId).where('paid_at', 'is', null).as('p_fines'),
+  ];
+
+  type PatronRow = { p_expires_on: string | null; p_max_loans: number | null; p_open_loans: number | null; p_overdue_loans: number | null; p_fines: number | string | null };
+  function patronFrom(row: PatronRow, patronId: string): PatronState {
+    if (row.p_expires_on === null || row.p_max_loans === null) throw errors.unauthorized();
+    return { patronId, expiresOn: row.p_expires_on, maxLoans: row.p_max_loans, openLoans: Number(row.p_open_loans ?? 0), overdueLoans: Number(row.p_overdue_loans ?? 0), unpaidFinesCents: Number(row.p_fines ?? 0) };
+  }
+
+  async function patronState(tx: Tx, patronId: string, at: Date): Promise<PatronState> {
+    await lockPatron(tx, patronId);
+    const row = await tx.selectNoFrom(patronColumns(patronId, at.toISOString())).executeTakeFirstOrThrow();
+    return patronFrom(row, patronId);
   }
 
   async function holdQueue(q: Db | Tx, itemId: string): Promise<{ id: number; patron_id: string; status: string }[]> {
@@ -148,14 +165,24 @@ export function libraryRoutes(app: FastifyInstance): void {
       const { barcode } = request.body as { barcode: string };
       const patronId = principalOf(request).sub;
       return idempotentWrite(request, reply, async (tx) => {
-        const item = await itemByBarcode(tx, barcode);
-        const state = await patronState(tx, patronId);
-        const [open, queue] = await Promise.all([
-          tx.selectFrom('loans').select('patron_id').where('item_id', '=', item.id).where('returned_at', 'is', null).executeTakeFirst(),
-          holdQueue(tx, item.id),
-        ]);
         const at = now();
-        const refusal = checkoutRefusal(state, { loanable: item.loanable === 1, onLoanTo: open?.patron_id ?? null, holdQueue: queue.map((h) => h.patron_id) }, at);
+        await lockPatron(tx, patronId);
+        // The item, who has it, the head of its hold queue and the patron's standing: one round trip.
+        const row = await tx
+          .selectFrom('library_items as i')
+          .selectAll('i')
+          .select((eb) => [
+            eb.selectFrom('loans').select('patron_id').whereRef('loans.item_id', '=', 'i.id').where('returned_at', 'is', null).limit(1).as('on_loan_to'),
+            eb.selectFrom('holds').select('id').whereRef('holds.item_id', '=', 'i.id').where('status', 'in', ['waiting', 'ready']).orderBy('id').limit(1).as('first_hold_id'),
+            eb.selectFrom('holds').select('patron_id').whereRef('holds.item_id', '=', 'i.id').where('status', 'in', ['waiting', 'ready']).orderBy('id').limit(1).as('first_hold_patron'),
+            ...patronColumns(patronId, at.toISOString())(eb as unknown as ExpressionBuilder<Database, keyof Database>),
+          ])
+          .where('i.barcode', '=', barcode)
+          .executeTakeFirst();
+        if (!row) throw errors.notFound(`The item with barcode ${barcode}`, `条码为 ${barcode} 的图书`);
+        const state = patronFrom(row, patronId);
+        const item: Item = { id: row.id, barcode: row.barcode, isbn: row.isbn, title_zh: row.title_zh, title_en: row.title_en, author: row.author, call_number: row.call_number, loanable: row.loanable };
+        const refusal = checkoutRefusal(state, { loanable: item.loanable === 1, onLoanTo: row.on_loan_to ?? null, holdQueue: row.first_hold_patron ? [row.first_hold_patron] : [] }, at);
         if (refusal) throw refusal;
         const dueAt = addDays(at, POLICY.loanDays).toISOString();
         try {
@@ -164,8 +191,7 @@ export function libraryRoutes(app: FastifyInstance): void {
           if (isUniqueViolation(error)) throw new ApiError(409, 'ON_LOAN', 'This item was just borrowed at another kiosk.', '此书刚刚在另一台终端被借出。');
           throw error;
         }
-        const mine = queue[0];
-        if (mine && mine.patron_id === patronId) await tx.updateTable('holds').set({ status: 'fulfilled' }).where('id', '=', mine.id).execute();
+        if (row.first_hold_id != null && row.first_hold_patron === patronId) await tx.updateTable('holds').set({ status: 'fulfilled' }).where('id', '=', Number(row.first_hold_id)).execute();
         return { status: 201, body: { ...itemView(item), dueAt, checkedOutAt: at.toISOString() } };
       });
     },
@@ -178,16 +204,21 @@ export function libraryRoutes(app: FastifyInstance): void {
       idempotentWrite(request, reply, async (tx) => {
         const { barcode } = request.body as { barcode: string };
         const item = await itemByBarcode(tx, barcode);
-        const loan = await tx.selectFrom('loans').selectAll().where('item_id', '=', item.id).where('returned_at', 'is', null).executeTakeFirst();
-        if (!loan) throw new ApiError(409, 'NOT_ON_LOAN', 'This item is not on loan.', '此书未被借出。');
         const at = now();
-        await tx.updateTable('loans').set({ returned_at: at.toISOString() }).where('id', '=', loan.id).execute();
+        // Closing the open loan is the check that there is one: of two kiosks returning the same item at once, one gets NOT_ON_LOAN.
+        const loan = await tx.updateTable('loans').set({ returned_at: at.toISOString() }).where('item_id', '=', item.id).where('returned_at', 'is', null).returning(['id', 'patron_id', 'due_at']).executeTakeFirst();
+        if (!loan) throw new ApiError(409, 'NOT_ON_LOAN', 'This item is not on loan.', '此书未被借出。');
         const fine = lateFineCents(loan.due_at, at);
         if (fine > 0) {
           await tx.insertInto('fines').values({ patron_id: loan.patron_id, amount_cents: fine, reason: `逾期归还《${item.title_zh}》 Late return of "${item.title_en}"`, created_at: at.toISOString(), paid_at: null }).execute();
         }
-        const next = (await holdQueue(tx, item.id)).find((h) => h.status === 'waiting');
-        if (next) await tx.updateTable('holds').set({ status: 'ready' }).where('id', '=', next.id).execute();
+        // The first waiting hold (by placement) becomes ready.
+        const next = await tx
+          .updateTable('holds')
+          .set({ status: 'ready' })
+          .where('id', '=', (eb) => eb.selectFrom('holds as h').select((e) => e.fn.min('h.id').as('first')).where('h.item_id', '=', item.id).where('h.status', '=', 'waiting'))
+          .returning('id')
+          .executeTakeFirst();
         return { status: 200, body: { ...itemView(item), returnedAt: at.toISOString(), fineCents: fine, heldForNextReader: Boolean(next) } };
       }),
   );
@@ -202,8 +233,8 @@ export function libraryRoutes(app: FastifyInstance): void {
         const item = await itemByBarcode(tx, barcode);
         const loan = await tx.selectFrom('loans').selectAll().where('item_id', '=', item.id).where('returned_at', 'is', null).where('patron_id', '=', patronId).executeTakeFirst();
         if (!loan) throw new ApiError(409, 'NOT_YOUR_LOAN', 'You do not have this item on loan.', '您没有借这本书。');
-        const state = await patronState(tx, patronId);
         const at = now();
+        const state = await patronState(tx, patronId, at);
         const refusal = renewRefusal(state, loan.renewals, (await holdQueue(tx, item.id)).map((h) => h.patron_id), at);
         if (refusal) throw refusal;
         // A renewal runs from today or from the old due date, whichever is later.

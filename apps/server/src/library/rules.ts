@@ -15,14 +15,16 @@ export interface PatronState {
   patronId: string;
   expiresOn: string;
   maxLoans: number;
-  openLoans: { dueAt: string }[];
+  /** Open loans, and how many of them are past their due time. */
+  openLoans: number;
+  overdueLoans: number;
   unpaidFinesCents: number;
 }
 
 export interface ItemState {
   loanable: boolean;
   onLoanTo: string | null;
-  /** Patron ids of waiting holds, oldest first. */
+  /** Patron ids of waiting holds, oldest first (checkout only looks at the first). */
   holdQueue: string[];
 }
 
@@ -34,7 +36,7 @@ export function checkoutRefusal(patron: PatronState, item: ItemState, now: Date)
   if (patron.expiresOn < today) {
     return new ApiError(403, 'CARD_EXPIRED', `The library card expired on ${patron.expiresOn}. Please renew it at the desk.`, `借书证已于 ${patron.expiresOn} 过期，请到服务台续办。`, { expiresOn: patron.expiresOn });
   }
-  const overdue = patron.openLoans.filter((l) => l.dueAt < now.toISOString()).length;
+  const overdue = patron.overdueLoans;
   if (overdue > 0) {
     return new ApiError(403, 'OVERDUE', `${overdue} item(s) are overdue. Please return them before borrowing more.`, `有 ${overdue} 本书已逾期，请先归还再借。`, { overdue });
   }
@@ -59,7 +61,7 @@ export function checkoutRefusal(patron: PatronState, item: ItemState, now: Date)
   if (first !== undefined && first !== patron.patronId) {
     return new ApiError(403, 'ON_HOLD_FOR_OTHER', 'This item is reserved for another reader.', '此书已被其他读者预约。');
   }
-  if (patron.openLoans.length >= patron.maxLoans) {
+  if (patron.openLoans >= patron.maxLoans) {
     return new ApiError(403, 'LOAN_LIMIT', `You have reached your limit of ${patron.maxLoans} loans.`, `已达到 ${patron.maxLoans} 本的借阅上限。`, { limit: patron.maxLoans });
   }
   return null;

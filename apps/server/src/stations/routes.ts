@@ -2,32 +2,76 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { errors } from '../http/errors.js';
 import { errorResponses, s } from '../http/validation.js';
-import { distanceMetres, stationFeature } from './geojson.js';
+import type { Db } from '../db/database.js';
+import { distanceMetres, stationFeature, type StationFeature } from './geojson.js';
 
 interface Cached {
   version: string;
-  body: string;
+  /** The FeatureCollection, serialized once. */
+  body: Buffer;
+  features: StationFeature[];
   etag: string;
+  /** performance.now() of the last check that this is still the stored data. */
+  checkedAt: number;
 }
 
-export function stationRoutes(app: FastifyInstance): void {
-  const { db } = app.ctx.store;
-  // The serialized collection is cached per data version (row count + newest update), so a
-  // busy fleet costs one tiny query per request and every instance agrees on the ETag.
+/**
+ * `GET /api/stations` is served from memory: the FeatureCollection is built,
+ * serialized and hashed once per data version. Stations change rarely and only
+ * through the database (seed, migration or an operator's SQL; the API has no
+ * station writes), so the data version (row count + newest `updated_at`) is
+ * re-checked at most every `stationsMaxStaleMs`, in the background while the
+ * cached copy is served: a change shows up within that bound, on every instance
+ * of a fleet, with the same ETag everywhere (it is a hash of the body).
+ */
+export function stationCache(db: Db, maxStaleMs: number) {
   let cached: Cached | null = null;
+  let refreshing: Promise<Cached> | null = null;
 
-  async function collection(): Promise<Cached> {
+  async function refresh(): Promise<Cached> {
     const version = await db
       .selectFrom('stations')
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
       .executeTakeFirstOrThrow();
     const key = `${Number(version.n)}:${version.latest ?? ''}`;
-    if (cached?.version === key) return cached;
+    if (cached?.version === key) {
+      cached.checkedAt = performance.now();
+      return cached;
+    }
     const rows = await db.selectFrom('stations').selectAll().orderBy('id').execute();
-    const body = JSON.stringify({ type: 'FeatureCollection', features: rows.map(stationFeature) });
-    cached = { version: key, body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+    const features = rows.map(stationFeature);
+    const body = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }));
+    cached = { version: key, body, features, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, checkedAt: performance.now() };
     return cached;
   }
+
+  function refreshOnce(): Promise<Cached> {
+    refreshing ??= refresh().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  return {
+    /** The current collection; waits for the database only when nothing is cached yet (or staleness is not allowed). */
+    async get(): Promise<Cached> {
+      if (!cached || maxStaleMs <= 0) return refreshOnce();
+      if (performance.now() - cached.checkedAt >= maxStaleMs) {
+        // A failed background check keeps serving the cached copy and is retried on the next request.
+        refreshOnce().catch(() => undefined);
+      }
+      return cached;
+    },
+    /** Forgets the cached copy (for a future in-process station write). */
+    invalidate(): void {
+      cached = null;
+    },
+  };
+}
+
+export function stationRoutes(app: FastifyInstance): void {
+  const { db } = app.ctx.store;
+  const cache = stationCache(db, app.ctx.config.stationsMaxStaleMs);
 
   app.get(
     '/api/stations',
@@ -59,7 +103,7 @@ export function stationRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { lat, lon, radiusKm } = request.query as { lat?: number; lon?: number; radiusKm?: number };
-      const current = await collection();
+      const current = await cache.get();
       reply.header('Cache-Control', 'no-cache');
       reply.type('application/geo+json; charset=utf-8');
       if (lat === undefined || lon === undefined) {
@@ -71,9 +115,8 @@ export function stationRoutes(app: FastifyInstance): void {
         return reply.send(current.body);
       }
       // Nearest first; the kiosk sorts by walking distance itself, this is a coarse pre-filter.
-      const fc = JSON.parse(current.body) as { features: ReturnType<typeof stationFeature>[] };
       const limit = (radiusKm ?? 20000) * 1000;
-      const features = fc.features
+      const features = current.features
         .map((f) => ({ f, d: distanceMetres([lon, lat], f.geometry.coordinates) }))
         .filter(({ d }) => d <= limit)
         .sort((a, b) => a.d - b.d)
