@@ -6,8 +6,18 @@ import { getLocale } from './localization.js';
  * never build number or date strings by hand.
  */
 
+// Creating an Intl.NumberFormat is far slower than using one (tens of ms for
+// the first of a locale): keep one per locale and options.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions, locale: string = getLocale()): string {
-  return new Intl.NumberFormat(locale, options).format(value);
+  const key = `${locale}|${JSON.stringify(options ?? {})}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** 850 m -> "850米" / "850 m"; 1 234 m -> "1.2公里" / "1.2 km". */

@@ -27,11 +27,11 @@ const touch = () => window.dispatchEvent(new PointerEvent('pointerdown'));
 describe('IdleController', () => {
   it('warns before going idle, then fires idle, on the controller and on window', async () => {
     const warned = oneEvent(window, IDLE_WARNING_EVENT);
-    const el = await probe({ timeoutMs: 300, warningMs: 150 });
+    const el = await probe({ timeoutMs: 1200, warningMs: 800 });
     expect(el.idle.state).to.equal('active');
     const warning = await warned;
     expect(el.idle.state).to.equal('warning');
-    expect((warning as CustomEvent<{ remainingMs: number }>).detail.remainingMs).to.be.within(1, 150);
+    expect((warning as CustomEvent<{ remainingMs: number }>).detail.remainingMs).to.be.within(1, 800);
     await oneEvent(window, IDLE_EVENT);
     expect(el.idle.state).to.equal('idle');
     expect(el.idle.remainingMs).to.equal(0);
@@ -41,17 +41,17 @@ describe('IdleController', () => {
 
   it('starts over on a touch during the warning and says the visitor is back', async () => {
     const warned = oneEvent(window, IDLE_WARNING_EVENT);
-    const el = await probe({ timeoutMs: 300, warningMs: 200 });
+    const el = await probe({ timeoutMs: 1200, warningMs: 1000 });
     await warned;
     setTimeout(touch);
     await oneEvent(window, IDLE_ACTIVE_EVENT);
     expect(el.idle.state).to.equal('active');
-    expect(el.idle.remainingMs).to.be.above(200);
+    expect(el.idle.remainingMs).to.be.above(1000);
     expect(el.log).to.deep.equal(['warning:pending', 'active']);
   });
 
   it('keeps the visitor active while they keep touching', async () => {
-    const el = await probe({ timeoutMs: 400, warningMs: 100 });
+    const el = await probe({ timeoutMs: 1500, warningMs: 500 });
     for (let i = 0; i < 10; i++) {
       await aTimeout(50);
       touch();

@@ -21,7 +21,7 @@ export const dialogStyles = css`
   dialog::backdrop {
     background: color-mix(in srgb, var(--ck-color-text) 60%, transparent);
   }
-  header {
+  .header {
     display: flex;
     align-items: center;
     justify-content: space-between;

@@ -94,12 +94,12 @@ export class KioskDialog extends KioskElement {
       @cancel=${this.#onCancel}
       @close=${this.#onNativeClose}
     >
-      <header part="header">
+      <div part="header" class="header">
         ${this.heading ? html`<h2 id="heading" part="heading">${this.heading}</h2>` : nothing}
         <button part="close-button" class="control close" type="button" @click=${() => this.close('button')}>
           ${icon('close')}<span>${closeLabel}</span>
         </button>
-      </header>
+      </div>
       <div part="body" class="body"><slot></slot></div>
       <footer part="footer" ?hidden=${!this.hasFooter}>
         <slot name="footer" @slotchange=${this.#onFooterChange}></slot>
