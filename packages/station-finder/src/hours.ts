@@ -1,4 +1,5 @@
 import OpeningHours from 'opening_hours';
+import type { StationTable } from './table.js';
 import type { Station } from './types.js';
 
 /** Whether a station is open at a moment, in the kiosk's time zone. */
@@ -75,10 +76,20 @@ export class HoursEvaluator {
     return parsed;
   }
 
-  /** How many of these stations have an `opening_hours` value that cannot be read (each distinct value parsed once). */
-  countUnreadable(stations: readonly Station[]): number {
+  /**
+   * How many of these stations have an `opening_hours` value that cannot be
+   * read (each distinct value parsed once; a table's rows are read without
+   * making Station objects).
+   */
+  countUnreadable(stations: readonly Station[] | Pick<StationTable, 'size' | 'openingHours'>): number {
+    const list = Array.isArray(stations) ? (stations as readonly Station[]) : undefined;
+    const table = stations as Pick<StationTable, 'size' | 'openingHours'>;
+    const size = list ? list.length : table.size;
     let count = 0;
-    for (const station of stations) if (station.openingHours && this.#parse(station.openingHours) === null) count++;
+    for (let i = 0; i < size; i++) {
+      const value = list ? list[i]!.openingHours : table.openingHours(i);
+      if (value && this.#parse(value) === null) count++;
+    }
     return count;
   }
 

@@ -3,6 +3,7 @@ export { FACILITIES, type Facility, type LonLat, type Station, type StationColle
 export { HttpStationSource, InMemoryStationSource, type HttpStationSourceOptions } from './source.js';
 export type { CachedStations } from './cache.js';
 export { parseStations, facilitiesFromTags, facilityMask, skippedWarning, type ParseReport } from './parse.js';
+export { StationTable } from './table.js';
 export { StationIndex, linearNearest, suggestDrop, nearby, type NearbyStation, type NearestQuery, type DropSuggestion } from './spatial.js';
 export {
   haversine,

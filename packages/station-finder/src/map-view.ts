@@ -160,7 +160,8 @@ export class MapView {
       html: dom(html`<span class="here-dot">${glyph('here')}</span><span class="here-label">${this.#options.labels.here}</span>`),
       iconSize: [0, 0],
     });
-    this.#kioskMarker = L.marker(latLng, { icon, keyboard: false, interactive: false, zIndexOffset: -1000 }).addTo(this.map);
+    // Above every pin, so "you are here" is always readable; it takes no taps (see the styles), so pins under it still do.
+    this.#kioskMarker = L.marker(latLng, { icon, keyboard: false, interactive: false, zIndexOffset: 2000 }).addTo(this.map);
   }
 
   #drawClusters(): void {

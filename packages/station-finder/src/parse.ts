@@ -1,8 +1,13 @@
-import { isValidLonLat } from './geo.js';
-import { FACILITIES, type Facility, type Station } from './types.js';
+import { StationTable } from './table.js';
+import { FACILITIES, FACILITY_BIT as BIT, facilityMask, type Facility, type Station } from './types.js';
+
+export { facilityMask };
 
 /** Why features were skipped while reading a data set. */
 export interface ParseReport {
+  /** The stations read, in columns (what the element indexes). */
+  table: StationTable;
+  /** The same stations as objects (made on first access). */
   stations: Station[];
   /** Total features skipped. */
   skipped: number;
@@ -14,7 +19,7 @@ export interface ParseReport {
 
 type Tags = Record<string, unknown>;
 
-const YES = new Set(['yes', 'designated', 'true', '1', 'limited']);
+const YES = new Set(['yes', 'designated', 'true', '1']);
 const WIFI = new Set(['wlan', 'wifi', 'yes']);
 
 function text(value: unknown): string | undefined {
@@ -31,56 +36,75 @@ function yes(value: unknown): boolean {
   return value === 'yes' || value === true || (typeof value === 'string' && YES.has(value.trim().toLowerCase()));
 }
 
-/** Bit i set = FACILITIES[i] present. */
-export function facilityMask(facilities: readonly Facility[]): number {
-  let mask = 0;
-  for (const facility of facilities) mask |= BIT[facility] ?? 0;
-  return mask;
-}
-
-const BIT = {
-  toilets: 1,
-  wheelchair: 2,
-  baby_change: 4,
-  drinking_water: 8,
-  charging: 16,
-  wifi: 32,
-  rest_room: 64,
-} as const satisfies Record<Facility, number>;
-
 /** One shared, frozen facility list per bit set: 100,000 stations need only a handful of arrays. */
 const LISTS: readonly (readonly Facility[])[] = Array.from({ length: 128 }, (_, mask) =>
   Object.freeze(FACILITIES.filter((facility) => (mask & BIT[facility]) !== 0)),
 );
 
-/** The facility bit set of OpenStreetMap tags (and our server's `facilities` list). */
+/**
+ * The facility bit set of OpenStreetMap tags (and our server's `facilities`
+ * list). One pass over the keys a feature has, rather than a look-up for every
+ * key it might have: this runs for every feature before the first list.
+ */
 export function maskFromTags(tags: Tags): number {
   let mask = 0;
-  const amenity = tags.amenity;
-  if (amenity === 'toilets' || yes(tags.toilets)) mask |= BIT.toilets;
-  if (yes(tags['toilets:wheelchair']) || (mask & BIT.toilets && yes(tags.wheelchair))) mask |= BIT.wheelchair;
-  if (yes(tags.changing_table) || yes(tags.diaper) || yes(tags.baby_changing)) mask |= BIT.baby_change;
-  if (amenity === 'drinking_water' || yes(tags.drinking_water)) mask |= BIT.drinking_water;
-  if (amenity === 'charging_station' || yes(tags.charging_station) || yes(tags.device_charging) || hasSocket(tags)) mask |= BIT.charging;
-  const internet = tags.internet_access;
-  if (typeof internet === 'string' && WIFI.has(internet.toLowerCase())) mask |= BIT.wifi;
-  if (yes(tags.shelter) || yes(tags.lounge) || amenity === 'shelter' || yes(tags.rest_room)) mask |= BIT.rest_room;
-  if (Array.isArray(tags.facilities)) {
-    for (const name of tags.facilities) if (typeof name === 'string' && name in BIT) mask |= BIT[name as Facility];
+  // `toilets:wheelchair` says it of the toilet itself; `wheelchair` (often the building or the path) counts only without it.
+  let toiletsWheelchair: boolean | undefined;
+  let wheelchair = false;
+  for (const key in tags) {
+    const value = tags[key];
+    switch (key) {
+      case 'amenity':
+        mask |= value === 'toilets' ? BIT.toilets : value === 'drinking_water' ? BIT.drinking_water : value === 'charging_station' ? BIT.charging : value === 'shelter' ? BIT.rest_room : 0;
+        break;
+      case 'toilets':
+        if (yes(value)) mask |= BIT.toilets;
+        break;
+      case 'toilets:wheelchair':
+        toiletsWheelchair = yes(value);
+        break;
+      case 'wheelchair':
+        wheelchair = yes(value);
+        break;
+      case 'changing_table':
+      case 'diaper':
+      case 'baby_changing':
+      case 'station:mother_baby_room':
+        if (yes(value)) mask |= BIT.baby_change;
+        break;
+      case 'drinking_water':
+        if (yes(value)) mask |= BIT.drinking_water;
+        break;
+      case 'charging_station':
+      case 'device_charging':
+        if (yes(value)) mask |= BIT.charging;
+        break;
+      case 'internet_access':
+        if (typeof value === 'string' && WIFI.has(value.toLowerCase())) mask |= BIT.wifi;
+        break;
+      case 'shelter':
+      case 'lounge':
+      case 'rest_room':
+      case 'station:rest_room':
+        if (yes(value)) mask |= BIT.rest_room;
+        break;
+      case 'facilities':
+        if (Array.isArray(value)) for (const name of value) if (typeof name === 'string' && name in BIT) mask |= BIT[name as Facility];
+        break;
+      default:
+        if (key.charCodeAt(0) === 115 /* s */ && key.startsWith('socket:')) {
+          const count = text(value);
+          if (count !== undefined && count !== 'no' && count !== '0') mask |= BIT.charging;
+        }
+    }
   }
+  if (toiletsWheelchair ?? (mask & BIT.toilets && wheelchair)) mask |= BIT.wheelchair;
   return mask;
 }
 
 /** Maps OpenStreetMap tags (and our server's `facilities` list) to facilities. */
 export function facilitiesFromTags(tags: Tags): Facility[] {
   return [...LISTS[maskFromTags(tags)]!];
-}
-
-function hasSocket(tags: Tags): boolean {
-  for (const key in tags) {
-    if (key.charCodeAt(0) === 115 /* s */ && key.startsWith('socket:') && text(tags[key]) !== 'no' && text(tags[key]) !== '0') return true;
-  }
-  return false;
 }
 
 function firstText(tags: Tags, keys: readonly string[]): string | undefined {
@@ -117,10 +141,17 @@ function pointOf(geometry: unknown): [unknown, unknown] | undefined {
 
 const NAME_KEYS = ['name', 'name:zh', 'name_zh'] as const;
 
+/** The responsible official: our server's `official: { name, phone }`, or flat tags. */
+function officialOf(tags: Tags): Station['official'] {
+  const nested = tags.official && typeof tags.official === 'object' ? (tags.official as Tags) : {};
+  const name = text(nested.name) ?? firstText(tags, ['official', 'official_name', 'official:name', 'contact:name']);
+  const phone = text(nested.phone) ?? firstText(tags, ['official_phone', 'official:phone']);
+  return name || phone ? { name, phone } : undefined;
+}
+
 /**
  * A station read from tags. Only what the index and the list need is read
- * up front; the rest comes from the tags when asked, so 100,000 features
- * load quickly and with little garbage.
+ * up front; the rest comes from the tags when asked.
  */
 class StationRecord implements Station {
   readonly facilities: Facility[];
@@ -147,9 +178,7 @@ class StationRecord implements Station {
     return firstText(this.tags, ['contact:phone', 'phone']);
   }
   get official(): { name?: string; phone?: string } | undefined {
-    const name = firstText(this.tags, ['official', 'official_name', 'official:name', 'contact:name']);
-    const phone = firstText(this.tags, ['official_phone', 'official:phone']);
-    return name || phone ? { name, phone } : undefined;
+    return officialOf(this.tags);
   }
   get verified(): string | undefined {
     return verifiedDate(this.tags);
@@ -158,6 +187,34 @@ class StationRecord implements Station {
   toJSON(): Station {
     const { id, name, nameEn, lon, lat, facilities, mask, openingHours, operator, phone, official, verified, tags } = this;
     return { id, name, nameEn, lon, lat, facilities: [...facilities], mask, openingHours, operator, phone, official, verified, tags };
+  }
+}
+
+/** Rows read from tagged features: a row becomes a {@link StationRecord} when first asked for. */
+class TaggedTable extends StationTable {
+  readonly #tags: Tags[];
+  readonly #ids: unknown[];
+  readonly #at: Uint32Array;
+
+  constructor(lon: Float64Array, lat: Float64Array, mask: Uint8Array, tags: Tags[], ids: unknown[], at: Uint32Array) {
+    super(lon, lat, mask);
+    this.#tags = tags;
+    this.#ids = ids;
+    this.#at = at;
+  }
+
+  protected override make(i: number): Station {
+    const tags = this.#tags[i]!;
+    return new StationRecord(this.id(i), firstText(tags, NAME_KEYS) ?? '', this.lon[i]!, this.lat[i]!, this.mask[i]!, tags);
+  }
+
+  override id(i: number): string {
+    const tags = this.#tags[i]!;
+    return text(this.#ids[i]) ?? text(tags['@id']) ?? text(tags.id) ?? `station-${this.#at[i]}`;
+  }
+
+  override openingHours(i: number): string | undefined {
+    return text(this.#tags[i]!.opening_hours);
   }
 }
 
@@ -198,56 +255,77 @@ function featuresOf(data: unknown): unknown[] {
 /**
  * Reads stations from GeoJSON with OSM-style tags (an Overpass export of
  * `amenity=toilets` works as is) or from our server's `/api/stations`.
+ * One pass over the features fills typed arrays of positions and facility
+ * bit sets; Station objects are made later, only for the rows asked for.
  * Never throws: unusable features are counted in the report instead.
  */
 export function parseStations(data: unknown): ParseReport {
-  const report: ParseReport = { stations: [], skipped: 0, noGeometry: 0, badCoordinates: 0, noFacility: 0 };
   const features = featuresOf(data);
-  for (let i = 0; i < features.length; i++) {
-    const feature = asFeature(features[i]);
-    const point = feature && pointOf(feature.geometry);
-    if (!feature || !point) {
-      report.noGeometry++;
+  const n = features.length;
+  const lon = new Float64Array(n);
+  const lat = new Float64Array(n);
+  const mask = new Uint8Array(n);
+  const at = new Uint32Array(n);
+  const tags: Tags[] = [];
+  const ids: unknown[] = [];
+  let rows = 0;
+  let noGeometry = 0;
+  let badCoordinates = 0;
+  let noFacility = 0;
+  for (let i = 0; i < n; i++) {
+    const item = features[i] as { type?: unknown; id?: unknown; geometry?: { type?: unknown; coordinates?: unknown }; properties?: unknown } | null;
+    let x: unknown;
+    let y: unknown;
+    let properties: Tags;
+    let id: unknown;
+    const geometry = item && typeof item === 'object' ? item.geometry : undefined;
+    const props = item?.properties;
+    if (geometry && geometry.type === 'Point' && Array.isArray(geometry.coordinates) && props && typeof props === 'object') {
+      // The common case (a GeoJSON Point feature), read without intermediate objects.
+      x = geometry.coordinates[0];
+      y = geometry.coordinates[1];
+      properties = props as Tags;
+      id = item.id;
+    } else {
+      const feature = asFeature(item);
+      const point = feature && pointOf(feature.geometry);
+      if (!feature || !point) {
+        noGeometry++;
+        continue;
+      }
+      [x, y] = point;
+      properties = feature.properties;
+      id = feature.id;
+    }
+    // Numbers within range (NaN fails every comparison); (0, 0) is a missing position, not a place.
+    if (typeof x !== 'number' || typeof y !== 'number' || !(x >= -180 && x <= 180 && y >= -90 && y <= 90) || (x === 0 && y === 0)) {
+      badCoordinates++;
       continue;
     }
-    const [lon, lat] = point;
-    if (!isValidLonLat(lon, lat) || (lon === 0 && lat === 0)) {
-      report.badCoordinates++;
+    const bits = maskFromTags(properties);
+    if (bits === 0) {
+      noFacility++;
       continue;
     }
-    const tags = feature.properties;
-    const mask = maskFromTags(tags);
-    if (mask === 0) {
-      report.noFacility++;
-      continue;
-    }
-    report.stations.push(
-      new StationRecord(
-        text(feature.id) ?? text(tags['@id']) ?? text(tags.id) ?? `station-${i}`,
-        firstText(tags, NAME_KEYS) ?? '',
-        lon,
-        lat as number,
-        mask,
-        tags,
-      ),
-    );
+    lon[rows] = x;
+    lat[rows] = y;
+    mask[rows] = bits;
+    at[rows] = i;
+    tags.push(properties);
+    ids.push(id);
+    rows++;
   }
-  report.skipped = report.noGeometry + report.badCoordinates + report.noFacility;
-  return report;
+  const table = new TaggedTable(lon.subarray(0, rows), lat.subarray(0, rows), mask.subarray(0, rows), tags, ids, at.subarray(0, rows));
+  return {
+    table,
+    get stations() {
+      return table.toArray();
+    },
+    skipped: noGeometry + badCoordinates + noFacility,
+    noGeometry,
+    badCoordinates,
+    noFacility,
+  };
 }
 
-/** The one warning for a data set: skipped features and unreadable opening hours, counted. */
-export function skippedWarning(
-  total: number,
-  skippedBy: { noGeometry: number; badCoordinates: number; noFacility: number } | undefined,
-  unreadableHours: number,
-): string | undefined {
-  const skipped = skippedBy ? skippedBy.noGeometry + skippedBy.badCoordinates + skippedBy.noFacility : 0;
-  if (!skipped && !unreadableHours) return undefined;
-  const parts: string[] = [];
-  if (skippedBy?.noGeometry) parts.push(`${skippedBy.noGeometry} without a point geometry`);
-  if (skippedBy?.badCoordinates) parts.push(`${skippedBy.badCoordinates} with impossible coordinates`);
-  if (skippedBy?.noFacility) parts.push(`${skippedBy.noFacility} with no known facility`);
-  const hours = unreadableHours ? `${unreadableHours} station(s) have opening_hours that cannot be read (shown as "hours unknown")` : '';
-  return `ck-station-finder: ${[skipped ? `skipped ${skipped} of ${total} features (${parts.join(', ')})` : '', hours].filter(Boolean).join('; ')}.`;
-}
+export { skippedWarning } from './warning.js';

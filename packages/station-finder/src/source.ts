@@ -5,8 +5,18 @@ import type { Station, StationCollection, StationSource } from './types.js';
 export type { StationSource, StationCollection } from './types.js';
 
 function collect(data: unknown, extra: Partial<StationCollection> = {}): StationCollection {
-  const { stations, skipped, noGeometry, badCoordinates, noFacility } = parseStations(data);
-  return { stations, skipped, skippedBy: { noGeometry, badCoordinates, noFacility }, ...extra };
+  const report = parseStations(data);
+  const { table, skipped, noGeometry, badCoordinates, noFacility } = report;
+  return {
+    table,
+    // Station objects only for whoever asks; the element works from the table.
+    get stations() {
+      return report.stations;
+    },
+    skipped,
+    skippedBy: { noGeometry, badCoordinates, noFacility },
+    ...extra,
+  };
 }
 
 /** Stations held in memory: stories, tests, or data bundled with the app. Parsed once. */
@@ -36,6 +46,13 @@ function isStations(data: unknown): data is Station[] {
 export interface HttpStationSourceOptions {
   /** Milliseconds before giving up. Default 10 000. */
   timeoutMs?: number;
+  /**
+   * This kiosk's device key, sent as `X-Device-Key`. Our server answers
+   * `/stations` without one, but counts its rate limit per key (per address
+   * otherwise, which kiosks behind one NAT would share).
+   */
+  deviceKey?: string;
+  /** More request headers. */
   headers?: Record<string, string>;
   fetch?: typeof fetch;
   /** Keep the last good answer in IndexedDB for offline use. Default true. */
@@ -91,6 +108,7 @@ export class HttpStationSource implements StationSource {
   async #fetch(etag: string | undefined, signal?: AbortSignal): Promise<Response> {
     const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? 10_000);
     const headers: Record<string, string> = { Accept: 'application/geo+json, application/json', ...this.#options.headers };
+    if (this.#options.deviceKey) headers['X-Device-Key'] = this.#options.deviceKey;
     if (etag) headers['If-None-Match'] = etag;
     const doFetch = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
     try {

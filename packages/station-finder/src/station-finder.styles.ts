@@ -96,6 +96,10 @@ export const stationFinderStyles = css`
     .map-wrap {
       height: auto;
     }
+    /* A banner (offline, error) takes a row of its own: the list and map give up its height, so nothing falls off the screen. */
+    .finder:has(> ck-status-banner) .body {
+      height: var(--ck-finder-height, max(480px, calc(100dvh - 15rem - var(--ck-touch-target, 48px) - 3 * var(--ck-space-3) - 2 * var(--ck-border-width, 2px))));
+    }
   }
 
   .summary {
@@ -418,6 +422,17 @@ export const stationFinderStyles = css`
     color: var(--ck-color-accent);
     border: var(--ck-border-width) solid var(--ck-color-accent);
   }
+  /* Pins and clusters are drawn small, but take taps over a full touch target (64px in elder mode). */
+  .ck-pin::after,
+  .ck-cluster::after {
+    content: '';
+    position: absolute;
+    left: 50%;
+    top: 50%;
+    width: max(100%, var(--ck-touch-target, 48px));
+    height: max(100%, var(--ck-touch-target, 48px));
+    translate: -50% -50%;
+  }
   .ck-pin .pin-glyph {
     width: 22px;
     height: 22px;
@@ -436,8 +451,10 @@ export const stationFinderStyles = css`
     color: var(--ck-color-text);
     font-weight: 700;
   }
-  .ck-here {
+  .ck-here,
+  .ck-here * {
     overflow: visible;
+    pointer-events: none;
   }
   .ck-here > div {
     position: absolute;

@@ -7,10 +7,11 @@ import type { HoursEvaluator, OpenState, WeekLine } from './hours.js';
 import { glyph } from './icons.js';
 import { loadMapView } from './map-loader.js';
 import type { MapView } from './map-view.js';
-import { skippedWarning } from './parse.js';
+import { skippedWarning } from './warning.js';
 import { routeUrl, type RouteCoordinates } from './route.js';
-import { StationIndex, suggestDrop, type DropSuggestion, type NearbyStation } from './spatial.js';
+import { scanNearest, StationIndex, suggestDrop, type DropSuggestion, type NearbyStation, type NearestQuery } from './spatial.js';
 import { stationFinderStyles } from './station-finder.styles.js';
+import { StationTable } from './table.js';
 import { FACILITIES, type Facility, type LonLat, type Station, type StationCollection, type StationFilter, type StationSource } from './types.js';
 import './translations.js';
 
@@ -73,6 +74,9 @@ function compassLabel(point: CompassPoint): string {
   }
 }
 
+/** Resolves once the next frame is painted: for work that must not delay what is on screen. */
+const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
 let hoursModule: Promise<typeof import('./hours.js')> | undefined;
 const loadHours = () => (hoursModule ??= import('./hours.js'));
 
@@ -105,6 +109,9 @@ export class StationFinder extends KioskElement {
 
   /** Base URL of the stations API (GET `${api}/stations`); ignored when `source` is set. */
   @property() accessor api = '/api';
+
+  /** This kiosk's device key, sent to `api` as `X-Device-Key` (a property only: it is not written into the page). */
+  @property({ attribute: false }) accessor deviceKey: string | undefined;
 
   /** Any other backend (in-memory, an Overpass export, ...); takes precedence over `api`. */
   @property({ attribute: false }) accessor source: StationSource | undefined;
@@ -160,9 +167,13 @@ export class StationFinder extends KioskElement {
   @query('.side') private accessor side!: HTMLElement | null;
 
   #abort = new AbortOnDisconnectController(this);
+  #table: StationTable | undefined;
   #index: StationIndex | undefined;
+  #indexing: Promise<void> | undefined;
   #results: NearbyStation[] = [];
   #others: Station[] = [];
+  /** The query for the map's other stations, run when the map is next drawn. */
+  #mapQuery: Omit<NearestQuery, 'limit'> | undefined;
   #suggestion: DropSuggestion | undefined;
   #initialFilters: StationFilter[] = [];
   #chipsChanged = false;
@@ -174,7 +185,7 @@ export class StationFinder extends KioskElement {
   #clock: ReturnType<typeof setInterval> | undefined;
   #resize: ResizeObserver | undefined;
   #warned = new WeakSet<StationCollection>();
-  #lastIndex: StationIndex | undefined;
+  #lastTable: StationTable | undefined;
   #hoursStarted = false;
 
   /** The kiosk's position, or undefined when it is not configured. */
@@ -194,7 +205,11 @@ export class StationFinder extends KioskElement {
     return this.#results;
   }
 
-  /** The spatial index of the current data set (built once per data set). */
+  /**
+   * The spatial index of the current data set: built once per data set, just
+   * after the first list is on screen (that list comes from one scan of the
+   * data, which is quicker than building the index first).
+   */
   get index(): StationIndex | undefined {
     return this.#index;
   }
@@ -244,6 +259,9 @@ export class StationFinder extends KioskElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     let settled = await super.getUpdateComplete();
     await this.#loading;
+    // The list of the loaded data is drawn, and the index is on its way.
+    settled = (await super.getUpdateComplete()) && settled;
+    await this.#indexing;
     if (!this.hours) {
       this.#hoursStarted = true;
       this.#startHours();
@@ -259,10 +277,11 @@ export class StationFinder extends KioskElement {
     const version = ++this.#loadVersion;
     const given = this.source;
     const api = this.api;
+    const deviceKey = this.deviceKey;
     const signal = this.#abort.signal;
     this.status = 'loading';
     // The HTTP source (and its IndexedDB cache) load only when no other source is given.
-    const source: Promise<StationSource> = given ? Promise.resolve(given) : import('./source.js').then(({ HttpStationSource }) => new HttpStationSource(api));
+    const source: Promise<StationSource> = given ? Promise.resolve(given) : import('./source.js').then(({ HttpStationSource }) => new HttpStationSource(api, { deviceKey }));
     this.#loading = source.then((s) => s.load(signal)).then(
       (collection) => {
         if (version !== this.#loadVersion) return;
@@ -308,7 +327,9 @@ export class StationFinder extends KioskElement {
   #setCollection(collection: StationCollection): void {
     if (this.collection !== collection) {
       this.collection = collection;
-      this.#index = new StationIndex(collection.stations);
+      this.#table = collection.table ?? StationTable.of(collection.stations);
+      this.#index = undefined;
+      this.#indexing = undefined;
       this.fetchedAt = collection.fetchedAt;
       this.#fitMap = true;
     }
@@ -316,7 +337,11 @@ export class StationFinder extends KioskElement {
 
   #stationById(id: string | undefined): Station | undefined {
     if (id === undefined) return undefined;
-    return this.#results.find((item) => item.station.id === id)?.station ?? this.#index?.stations.find((station) => station.id === id);
+    return (
+      this.#results.find((item) => item.station.id === id)?.station ??
+      this.#others.find((station) => station.id === id) ??
+      this.#table?.find(id)
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -326,18 +351,15 @@ export class StationFinder extends KioskElement {
       if (!this.#chipsChanged) this.#initialFilters = [...this.filters];
       this.#chipsChanged = false;
     }
-    if ((changed.has('source') || changed.has('api')) && this.isConnected) void this.reload();
+    if ((changed.has('source') || changed.has('api') || changed.has('deviceKey')) && this.isConnected) void this.reload();
     if (changed.has('timeZone') && this.hours && this.hours.timeZone !== this.timeZone) this.#startHours();
     if (!this.origin && this.status === 'ready') this.status = 'no-position';
     if (this.origin && this.status === 'no-position') this.status = 'ready';
     this.#query();
     if (this.collection && this.hours && !this.#warned.has(this.collection)) {
       this.#warned.add(this.collection);
-      const warning = skippedWarning(
-        this.collection.stations.length + this.collection.skipped,
-        this.collection.skippedBy,
-        this.hours.countUnreadable(this.collection.stations),
-      );
+      const table = this.#table!;
+      const warning = skippedWarning(table.size + this.collection.skipped, this.collection.skippedBy, this.hours.countUnreadable(table));
       if (warning) console.warn(warning);
     }
   }
@@ -347,17 +369,18 @@ export class StationFinder extends KioskElement {
 
   #query(): void {
     const origin = this.origin;
-    const index = this.#index;
+    const table = this.#table;
     const now = this.now ?? new Date();
     // Recompute only when an input changed (a re-render for a highlight must not re-query).
-    const key = [StationIndex.builds, this.#index?.size, origin?.lat, origin?.lon, this.filters.join(), this.radiusKm, this.limit, this.hours?.timeZone, Math.floor(now.getTime() / 60_000)].join('|');
-    if (key === this.#queryKey && index === this.#lastIndex) return;
+    const key = [origin?.lat, origin?.lon, this.filters.join(), this.radiusKm, this.limit, this.hours?.timeZone, Math.floor(now.getTime() / 60_000)].join('|');
+    if (key === this.#queryKey && table === this.#lastTable) return;
     this.#queryKey = key;
-    this.#lastIndex = index;
+    this.#lastTable = table;
     this.#results = [];
     this.#others = [];
+    this.#mapQuery = undefined;
     this.#suggestion = undefined;
-    if (!origin || !index) return;
+    if (!origin || !table) return;
     const facilities = this.filters.filter((f): f is Facility => f !== 'open_now');
     const wantOpen = this.filters.includes('open_now');
     // "Open now" waits for the opening-hours rules (loaded on demand).
@@ -365,17 +388,30 @@ export class StationFinder extends KioskElement {
     const hours = this.hours;
     const where = wantOpen && hours ? (station: Station) => hours.isOpen(station, now) : undefined;
     const query = { origin, facilities, where, radiusKm: this.radiusKm };
-    this.#results = index.nearest({ ...query, limit: this.limit });
-    if (this.#results.length === 0) this.#suggestion = suggestDrop(index, query, where);
-    else this.#others = index.within({ ...query, where: undefined }).slice(0, 5000);
+    const search = { nearest: (q: NearestQuery) => this.#nearest(q) };
+    this.#results = search.nearest({ ...query, limit: this.limit });
+    if (this.#results.length === 0) this.#suggestion = suggestDrop(search, query, where);
+    // The map's other stations are looked up when the map draws, after the list is on screen.
+    else this.#mapQuery = { ...query, where: undefined };
+  }
+
+  /** The index once it is built; until then one scan of the table gives the same answer. */
+  #nearest(query: NearestQuery): NearbyStation[] {
+    return this.#index ? this.#index.nearest(query) : scanNearest(this.#table!, query);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // The map and the opening-hours rules load after the list is drawn, so they never delay it.
+    // The opening-hours rules, the index and the map come after the list is drawn, so they never delay it.
     if (this.collection && !this.hours && !this.#hoursStarted) {
       this.#hoursStarted = true;
-      requestAnimationFrame(() => setTimeout(() => this.#startHours()));
+      void afterPaint().then(() => this.#startHours());
+    }
+    const table = this.#table;
+    if (table && !this.#indexing) {
+      this.#indexing = afterPaint().then(() => {
+        if (this.#table === table) this.#index = new StationIndex(table);
+      });
     }
     if (this.collection && this.mapContainer && !this.#mapPromise && this.origin) this.#mapPromise = this.#createMap();
     if (changed.has('tileUrl')) this.#map?.setTiles(this.tileUrl);
@@ -386,7 +422,7 @@ export class StationFinder extends KioskElement {
   }
 
   async #createMap(): Promise<void> {
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    await afterPaint();
     const { MapView } = await loadMapView();
     const container = this.mapContainer;
     if (!container || !this.isConnected) {
@@ -428,6 +464,8 @@ export class StationFinder extends KioskElement {
       return;
     }
     this.#drawnKey = this.#queryKey;
+    if (this.#mapQuery) this.#others = this.#nearest({ ...this.#mapQuery, limit: 5000 }).map((item) => item.station);
+    this.#mapQuery = undefined;
     this.#map.update({
       kiosk: origin,
       listed: this.#results.map((item) => item.station),

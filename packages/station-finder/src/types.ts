@@ -1,8 +1,28 @@
+import type { StationTable } from './table.js';
+
 /** A facility a station can offer, mapped from OpenStreetMap tags. */
 export type Facility = 'toilets' | 'wheelchair' | 'baby_change' | 'drinking_water' | 'charging' | 'wifi' | 'rest_room';
 
 /** Every facility, in the order chips and icons are shown. */
 export const FACILITIES: readonly Facility[] = ['toilets', 'wheelchair', 'baby_change', 'drinking_water', 'charging', 'wifi', 'rest_room'];
+
+/** The bit of each facility in a station's `mask` (bit i = FACILITIES[i]). */
+export const FACILITY_BIT = {
+  toilets: 1,
+  wheelchair: 2,
+  baby_change: 4,
+  drinking_water: 8,
+  charging: 16,
+  wifi: 32,
+  rest_room: 64,
+} as const satisfies Record<Facility, number>;
+
+/** The bit set of a list of facilities. */
+export function facilityMask(facilities: readonly Facility[]): number {
+  let mask = 0;
+  for (const facility of facilities) mask |= FACILITY_BIT[facility] ?? 0;
+  return mask;
+}
 
 /** A filter chip: a facility, or "open now". */
 export type StationFilter = Facility | 'open_now';
@@ -39,6 +59,12 @@ export interface Station extends LonLat {
 /** What a source delivers. */
 export interface StationCollection {
   stations: Station[];
+  /**
+   * The same stations in columns (typed arrays, objects made on demand), as
+   * the built-in sources deliver them; the element indexes this when present
+   * and builds it from `stations` otherwise.
+   */
+  table?: StationTable;
   /** Features that could not be used (no geometry, impossible coordinates, ...). */
   skipped: number;
   /** Why they were skipped. */

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { HoursEvaluator, wallClock } from '../src/hours.js';
 import type { Station } from '../src/types.js';
-import { beijing } from './helpers.js';
+import { parseStations } from '../src/parse.js';
+import { beijing, feature } from './helpers.js';
 
 const at = (openingHours: string | undefined) => ({ id: 'x', openingHours }) as Station;
 
@@ -39,6 +40,8 @@ describe('opening hours', () => {
     expect(evaluator.unknown(at('sometimes, ask the guard'))).to.equal(true);
     expect(evaluator.unknown(at('24/7'))).to.equal(false);
     expect(evaluator.countUnreadable([at('nonsense!'), at('nonsense!'), at('24/7'), at(undefined)])).to.equal(2);
+    const { table } = parseStations([feature('p', 119.5, 26.6, { opening_hours: 'nonsense!' }), feature('q', 119.5, 26.6, { opening_hours: '24/7' }), feature('r', 119.5, 26.6, {})]);
+    expect(evaluator.countUnreadable(table)).to.equal(1);
     expect([...evaluator.malformed]).to.deep.equal(['sometimes, ask the guard', 'nonsense!']);
     expect(evaluator.week(at('nonsense!'))).to.equal(undefined);
   });

@@ -26,6 +26,10 @@ describe('parseStations', () => {
     expect(facilitiesFromTags({ amenity: 'charging_station' })).to.deep.equal(['charging']);
     expect(facilitiesFromTags({ amenity: 'shelter', 'socket:type2': 'no', internet_access: 'no' })).to.deep.equal(['rest_room']);
     expect(facilitiesFromTags({ wheelchair: 'yes' })).to.deep.equal([]);
+    expect(facilitiesFromTags({ amenity: 'toilets', wheelchair: 'yes' })).to.deep.equal(['toilets', 'wheelchair']);
+    expect(facilitiesFromTags({ amenity: 'toilets', wheelchair: 'yes', 'toilets:wheelchair': 'no' })).to.deep.equal(['toilets']);
+    expect(facilitiesFromTags({ amenity: 'toilets', wheelchair: 'limited' })).to.deep.equal(['toilets']);
+    expect(facilitiesFromTags({ 'station:mother_baby_room': 'yes', 'station:rest_room': 'yes', 'station:tv': 'yes' })).to.deep.equal(['baby_change', 'rest_room']);
     expect(facilitiesFromTags({ facilities: ['wifi', 'toilets', 'jacuzzi'] })).to.deep.equal(['toilets', 'wifi']);
     expect(facilitiesFromTags({ amenity: 'toilets', drinking_water: true, device_charging: 1 })).to.deep.equal(['toilets', 'drinking_water']);
     expect(facilityMask(['toilets', 'wifi'])).to.equal(0b100001);
@@ -73,5 +77,81 @@ describe('parseStations', () => {
       'ck-station-finder: skipped 6 of 12 features (1 without a point geometry, 2 with impossible coordinates, 3 with no known facility); 4 station(s) have opening_hours that cannot be read (shown as "hours unknown").',
     );
     expect(skippedWarning(5, undefined, 1)).to.contain('1 station(s) have opening_hours');
+  });
+});
+
+describe("parseStations on our server's real answer (test/fixtures/server-stations.json, GET /api/stations)", () => {
+  let server: unknown;
+  before(async () => {
+    server = await (await fetch(new URL('./fixtures/server-stations.json', import.meta.url))).json();
+  });
+
+  it('reads all 32 stations, each with both names, hours, the official, the verified date and a position', () => {
+    const report = parseStations(server);
+    expect(report).to.include({ skipped: 0 });
+    expect(report.table.size).to.equal(32);
+    const ids = report.stations.map((s) => s.id);
+    expect(new Set(ids).size).to.equal(32);
+    for (const station of report.stations) {
+      expect(station.name, station.id).to.match(/驿站$/);
+      expect(station.nameEn, station.id).to.match(/Station/);
+      expect(station.openingHours, station.id).to.be.oneOf(['06:30-21:30', '24/7', '06:00-22:00', 'Mo-Su 07:00-22:00']);
+      expect(station.official?.name, station.id).to.match(/^\p{Script=Han}{2,3}$/u);
+      expect(station.official?.phone, station.id).to.match(/^05\d\d-\d{7}$/);
+      expect(station.verified, station.id).to.equal('2026-11-27T08:00:00.000Z');
+      expect(station.facilities, station.id).to.include('toilets');
+    }
+  });
+
+  it('reads a station whose building is step-free but whose toilet is not (南漈公园西门驿站)', () => {
+    const station = parseStations(server).stations.find((s) => s.id === 'nd-004')!;
+    expect(station).to.deep.include({
+      name: '南漈公园西门驿站',
+      nameEn: 'Nanji Park West Gate Station',
+      lon: 119.521244,
+      lat: 26.649404,
+      openingHours: '06:00-22:00',
+      operator: '城市管理局 City Management Bureau',
+      official: { name: '刘小梅', phone: '0593-2613199' },
+      verified: '2026-11-27T08:00:00.000Z',
+    });
+    // wheelchair=yes but toilets:wheelchair=no: no accessible toilet. station:mother_baby_room=yes although changing_table=no.
+    expect(station.facilities).to.deep.equal(['toilets', 'baby_change', 'drinking_water', 'charging', 'wifi']);
+    expect(station.tags).to.include({ city: 'Ningde', '@id': 'station/nd-004' });
+  });
+
+  it('reads every facility of a fully equipped station, and "limited" wheelchair access with an accessible toilet', () => {
+    const { stations } = parseStations(server);
+    const westLake = stations.find((s) => s.id === 'hz-003')!;
+    expect(westLake.facilities).to.deep.equal(['toilets', 'wheelchair', 'baby_change', 'drinking_water', 'charging', 'wifi', 'rest_room']);
+    expect(westLake.official).to.deep.equal({ name: '张国平', phone: '0571-8518051' });
+    expect(westLake).to.include({ lon: 120.1597, lat: 30.2425, nameEn: 'Liulang Wenying Station, West Lake, Hangzhou' });
+    // wheelchair=limited, toilets:wheelchair=yes.
+    expect(stations.find((s) => s.id === 'nd-005')!.facilities).to.include('wheelchair');
+    // station:rest_room=no, no shelter: no rest room; device_charging=no: no charging.
+    expect(stations.find((s) => s.id === 'nd-006')!.facilities).to.deep.equal(['toilets', 'wheelchair', 'baby_change']);
+    expect(stations.filter((s) => s.facilities.includes('wheelchair'))).to.have.length(26);
+  });
+});
+
+describe('StationTable from parseStations', () => {
+  it('keeps positions and facilities in typed arrays and makes a Station only when asked', () => {
+    const { table } = parseStations({
+      features: [
+        { type: 'Feature', id: 7, geometry: { type: 'Point', coordinates: [119.5, 26.6] }, properties: { amenity: 'toilets', opening_hours: '24/7' } },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [119.6, 26.7] }, properties: { amenity: 'drinking_water', name: '水站' } },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [119.7, 26.8] }, properties: { '@id': 'node/9', 'socket:usb_a': 'yes', 'socket:schuko': 'no' } },
+      ],
+    });
+    expect(table.size).to.equal(3);
+    expect([...table.lon]).to.deep.equal([119.5, 119.6, 119.7]);
+    expect([...table.mask]).to.deep.equal([1, 8, 16]);
+    expect([table.id(0), table.id(1), table.id(2)]).to.deep.equal(['7', 'station-1', 'node/9']);
+    expect(table.openingHours(0)).to.equal('24/7');
+    expect(table.station(1)).to.equal(table.station(1));
+    expect(table.find('station-1')!.name).to.equal('水站');
+    expect(table.find('nope')).to.equal(undefined);
+    expect(table.toArray().map((s) => s.id)).to.deep.equal(['7', 'station-1', 'node/9']);
+    expect(JSON.parse(JSON.stringify(table.station(0)))).to.deep.include({ id: '7', facilities: ['toilets'], openingHours: '24/7' });
   });
 });

@@ -74,6 +74,31 @@ describe('station sources', () => {
     expect((await result)?.code).to.equal('ABORTED');
   });
 
+  it("sends the device key, and revalidates our server's answer with its ETag", async () => {
+    const body = await (await fetch(new URL('./fixtures/server-stations.json', import.meta.url))).text();
+    const etag = '"mEetAf1Zizyc1p-TvB7rsJcweZb"';
+    const seen: { key: string | null; etag: string | null }[] = [];
+    const fetch304 = ((_url: string, init: RequestInit) => {
+      const headers = new Headers(init.headers);
+      seen.push({ key: headers.get('X-Device-Key'), etag: headers.get('If-None-Match') });
+      // As the server does: 304 with no body for a matching If-None-Match, else the FeatureCollection with its ETag.
+      return Promise.resolve(
+        headers.get('If-None-Match') === etag
+          ? new Response(null, { status: 304, headers: { ETag: etag } })
+          : new Response(body, { status: 200, headers: { ETag: etag, 'Content-Type': 'application/geo+json; charset=utf-8' } }),
+      );
+    }) as typeof globalThis.fetch;
+    const source = new HttpStationSource('http://kiosk.test/api', { deviceKey: 'demo-kiosk-key', fetch: fetch304 });
+    const first = await source.load();
+    const second = await source.load();
+    expect(seen).to.deep.equal([
+      { key: 'demo-kiosk-key', etag: null },
+      { key: 'demo-kiosk-key', etag },
+    ]);
+    expect(first.table!.size).to.equal(32);
+    expect(second.stations.find((s) => s.id === 'nd-004')!.official).to.deep.equal({ name: '刘小梅', phone: '0593-2613199' });
+  });
+
   it('works without a cache', async () => {
     const source = new HttpStationSource('/x', { cache: false, fetch: () => Promise.resolve(json(fiveStations)) });
     expect((await source.load()).stations).to.have.length(5);

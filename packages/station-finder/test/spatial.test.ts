@@ -1,13 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { generateStations, NINGDE_KIOSK } from '../src/demo.js';
 import { parseStations } from '../src/parse.js';
-import { linearNearest, StationIndex, suggestDrop } from '../src/spatial.js';
+import { linearNearest, scanNearest, StationIndex, suggestDrop } from '../src/spatial.js';
+import { StationTable } from '../src/table.js';
 import type { Facility } from '../src/types.js';
 import { fiveStations, kiosk } from './helpers.js';
 
 describe('StationIndex', () => {
-  const { stations } = parseStations(generateStations(20_000, 3));
-  const index = new StationIndex(stations);
+  const { stations, table } = parseStations(generateStations(20_000, 3));
+  const index = new StationIndex(table);
 
   it('answers like a linear scan, for many queries and filters', () => {
     const filters: Facility[][] = [[], ['wheelchair'], ['wheelchair', 'baby_change'], ['wifi', 'charging', 'rest_room']];
@@ -36,6 +37,34 @@ describe('StationIndex', () => {
     const linear = linearNearest(stations, { origin: NINGDE_KIOSK, where: (s) => Number(s.id.slice(4)) % 2 === 0, limit: 5 });
     expect(even.map((r) => r.station.id)).to.deep.equal(linear.map((r) => r.station.id));
     expect(index.within({ origin: NINGDE_KIOSK, radiusKm: 2 })).to.have.length(index.nearest({ origin: NINGDE_KIOSK, radiusKm: 2, limit: Infinity }).length);
+  });
+
+  it('gives the same answer from one scan of the typed arrays (the first list, before the index is built)', () => {
+    const filters: Facility[][] = [[], ['wheelchair'], ['wheelchair', 'baby_change'], ['wifi', 'charging', 'rest_room']];
+    for (let i = 0; i < 20; i++) {
+      const origin = { lon: NINGDE_KIOSK.lon + (i - 10) * 0.02, lat: NINGDE_KIOSK.lat + (i % 7) * 0.01 };
+      const query = { origin, facilities: filters[i % filters.length]!, radiusKm: 1 + (i % 5), limit: 10, where: i % 3 ? undefined : (s: { id: string }) => s.id.endsWith('7') };
+      const fast = index.nearest(query);
+      const scanned = scanNearest(table, query);
+      expect(scanned.map((r) => r.station.id)).to.deep.equal(fast.map((r) => r.station.id));
+      scanned.forEach((r, k) => expect(r.distance).to.be.closeTo(fast[k]!.distance, 1e-6));
+    }
+    expect(scanNearest(table, { origin: NINGDE_KIOSK, limit: 0 })).to.deep.equal([]);
+  });
+
+  it('scans correctly across the antimeridian and near a pole', () => {
+    const edge = StationTable.of(
+      parseStations([
+        { type: 'Feature', id: 'east', geometry: { type: 'Point', coordinates: [179.999, 10] }, properties: { amenity: 'toilets' } },
+        { type: 'Feature', id: 'west', geometry: { type: 'Point', coordinates: [-179.999, 10] }, properties: { amenity: 'toilets' } },
+        { type: 'Feature', id: 'pole', geometry: { type: 'Point', coordinates: [100, 89.99] }, properties: { amenity: 'toilets' } },
+      ]).stations,
+    );
+    expect(scanNearest(edge, { origin: { lon: 179.9995, lat: 10 }, radiusKm: 1 }).map((r) => r.station.id)).to.deep.equal(['east', 'west']);
+    expect(scanNearest(edge, { origin: { lon: -80, lat: 89.995 }, radiusKm: 5 }).map((r) => r.station.id)).to.deep.equal(['pole']);
+    const index = new StationIndex(edge);
+    expect(index.stations.map((s) => s.id)).to.deep.equal(['east', 'west', 'pole']);
+    expect(index.count({ origin: { lon: 179.9995, lat: 10 }, radiusKm: 1 })).to.equal(2);
   });
 
   it('copes with no stations and no limit', () => {

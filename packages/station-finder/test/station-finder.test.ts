@@ -276,6 +276,26 @@ describe('ck-station-finder', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("sends the kiosk's device key with its own requests", async () => {
+    await clearCache();
+    const keys: (string | null)[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (_url: RequestInfo | URL, init?: RequestInit) => {
+      keys.push(new Headers(init?.headers).get('X-Device-Key'));
+      return Promise.resolve(new Response(JSON.stringify(fiveStations), { status: 200 }));
+    };
+    try {
+      const el = await fixture<StationFinder>(html`<ck-station-finder api="/kiosk-api" .deviceKey=${'demo-kiosk-key'} latitude="26.66" longitude="119.54" .now=${NOON}></ck-station-finder>`);
+      await el.updateComplete;
+      expect(rows(el)).to.have.length(5);
+      expect(keys).to.deep.equal(['demo-kiosk-key']);
+      await expect(el).to.be.accessible();
+    } finally {
+      window.fetch = realFetch;
+      await clearCache();
+    }
+  });
+
   it('asks for the kiosk position when it is not set', async () => {
     const el = await fixture<StationFinder>(html`<ck-station-finder .source=${new InMemoryStationSource(fiveStations)}></ck-station-finder>`);
     await el.updateComplete;
@@ -306,12 +326,31 @@ describe('ck-station-finder', () => {
     }
   });
 
+  it("lists our server's stations: the step-free Jinma East Gate drops out with the accessible-toilet filter", async () => {
+    const server: unknown = await (await fetch(new URL('./fixtures/server-stations.json', import.meta.url))).json();
+    const el = await finder({ source: new InMemoryStationSource(server), limit: 4, extra: { latitude: 26.6586, longitude: 119.5452 } });
+    expect(names(el)).to.deep.equal(['Donghu Park West Gate Station', 'Donghu Park East Gate Station', 'Jinma Park East Gate Station', 'Jinma Park West Gate Station']);
+    chip(el, 'wheelchair').click();
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Donghu Park West Gate Station', 'Donghu Park East Gate Station', 'Jinma Park West Gate Station', "Nan'an Park East Gate Station"]);
+    expect(rows(el)[0]!.querySelector('.official')!.textContent).to.contain('郑丽芳').and.contain('0593-2713560');
+    el.select('nd-004');
+    await el.updateComplete;
+    const panel = shadow(el).querySelector('[part="detail"]')!;
+    expect(panel.querySelector('h3')!.textContent).to.equal('Nanji Park West Gate Station');
+    expect([...panel.querySelectorAll('.facility-list .lacks span:not(.yn)')].map((span) => span.textContent)).to.deep.equal(['Accessible toilet', 'Rest room']);
+    expect(panel.textContent).to.contain('刘小梅').and.contain('0593-2613199').and.contain('Information checked on November 27, 2026');
+    await expect(el).to.be.accessible();
+  });
+
   it('builds the index of 100,000 stations once, not per render', async () => {
     const source = new InMemoryStationSource(generateStations(100_000, 7));
     const before = StationIndex.builds;
     const el = await finder({ source });
     expect(StationIndex.builds).to.equal(before + 1);
     expect(rows(el)).to.have.length(10);
+    // The first list came from one scan of the typed arrays; the index, built after it, gives the same answer.
+    expect(el.index!.nearest({ origin: kiosk, limit: 10 }).map((r) => r.station.id)).to.deep.equal(el.results.map((r) => r.station.id));
     chip(el, 'wheelchair').click();
     await el.updateComplete;
     chip(el, 'open_now').click();
@@ -322,6 +361,7 @@ describe('ck-station-finder', () => {
     await el.updateComplete;
     expect(StationIndex.builds).to.equal(before + 1);
     expect(el.index!.size).to.equal(100_000);
+
     expect(el.results.every((r) => r.station.facilities.includes('wheelchair'))).to.equal(true);
   });
 
