@@ -1,0 +1,470 @@
+import { ApiError, HttpClient, IdleController, KioskElement, setLocale } from '@civic-kiosk/core';
+import { msg, str } from '@lit/localize';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { Heartbeat, deviceId } from './heartbeat.js';
+import { OPEN_SERVICE_EVENT, type OpenServiceDetail } from './home.js';
+import { icon } from './icons.js';
+import type { OutOfServiceCause } from './out-of-service.js';
+import { offeredServices, type ServiceDescriptor } from './services.js';
+import { idleTiming, parseSiteConfig, readSettings, type KioskLocale, type KioskSettings, type SiteConfig } from './site-config.js';
+
+type Phase = 'starting' | 'ready' | 'out-of-service';
+type ServiceStatus = 'loading' | 'ready' | 'error';
+
+/** The server's documented demo key; a real deployment builds with VITE_DEVICE_KEY. */
+const DEVICE_KEY = import.meta.env.VITE_DEVICE_KEY || 'demo-kiosk-key';
+
+/**
+ * @summary The kiosk app: reads its site configuration from the server, shows
+ * the home screen, opens services full-screen, and resets everything after
+ * the visitor has gone. Out of service (with automatic retries) while the
+ * server cannot give it a usable configuration.
+ */
+export class KioskApp extends KioskElement {
+  static override styles = [
+    KioskElement.styles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        height: 100dvh;
+        overflow: hidden;
+        background: var(--ck-color-surface);
+      }
+      .topbar {
+        display: flex;
+        align-items: center;
+        gap: var(--ck-space-4);
+        min-height: calc(var(--ck-touch-target) * 2);
+        padding: var(--ck-space-3) calc(var(--ck-space-4) * 1.5);
+        background: var(--ck-color-bg);
+        border-bottom: 1px solid color-mix(in srgb, var(--ck-color-border) 45%, transparent);
+        box-shadow: 0 2px 12px rgb(0 0 0 / 0.06);
+        position: relative;
+        z-index: 1;
+      }
+      .brand {
+        display: flex;
+        align-items: center;
+        gap: var(--ck-space-3);
+        flex: 1;
+        min-width: 0;
+        white-space: nowrap;
+        font-size: var(--ck-font-size-large);
+        font-weight: 700;
+        color: var(--ck-color-accent);
+        margin: 0;
+      }
+      .brand .icon {
+        flex-shrink: 0;
+        width: 2.75rem;
+        height: 2.75rem;
+      }
+      .brand span {
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .title {
+        margin: 0;
+        font-size: var(--ck-font-size-title);
+        line-height: 1.2;
+        flex: 1;
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      /* Elder type in portrait leaves no room for the title beside Home and the switches; the service's own heading follows right below. */
+      @media (orientation: portrait) {
+        :host([data-ck-theme~='elder']) .title {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+        }
+        :host([data-ck-theme~='elder']) .switches {
+          margin-inline-start: auto;
+        }
+      }
+      .spacer {
+        flex: 1;
+      }
+      .home-button::part(button) {
+        min-height: calc(var(--ck-touch-target) * 1.5);
+        padding-inline: calc(var(--ck-space-4) * 1.25);
+        font-size: var(--ck-font-size-large);
+        border-radius: 999px;
+      }
+      .home-button .icon {
+        width: 2.25rem;
+        height: 2.25rem;
+      }
+      .switches {
+        display: flex;
+        align-items: center;
+        gap: var(--ck-space-3);
+      }
+      .segmented {
+        display: flex;
+        padding: 4px;
+        border-radius: 999px;
+        background: var(--ck-color-surface);
+        border: 1px solid color-mix(in srgb, var(--ck-color-border) 60%, transparent);
+      }
+      .switch {
+        display: inline-flex;
+        align-items: center;
+        justify-content: center;
+        gap: var(--ck-space-2);
+        min-width: calc(var(--ck-touch-target) * 2);
+        min-height: calc(var(--ck-touch-target) * 1.25);
+        padding: 0 var(--ck-space-4);
+        border: none;
+        border-radius: 999px;
+        background: transparent;
+        color: var(--ck-color-text);
+        font: inherit;
+        font-size: var(--ck-font-size-body);
+        font-weight: 600;
+        white-space: nowrap;
+        cursor: pointer;
+      }
+      .switch .icon {
+        flex-shrink: 0;
+      }
+      .switch[aria-pressed='true'] {
+        background: var(--ck-color-accent);
+        color: var(--ck-color-on-accent);
+      }
+      .elder {
+        border: 1px solid color-mix(in srgb, var(--ck-color-border) 60%, transparent);
+        background: var(--ck-color-surface);
+        padding: 4px var(--ck-space-4) 4px var(--ck-space-3);
+      }
+      .elder .icon {
+        width: 2rem;
+        height: 2rem;
+      }
+      .content {
+        flex: 1;
+        min-height: 0;
+        overflow: auto;
+        overscroll-behavior: contain;
+        touch-action: pan-x pan-y;
+      }
+      .service {
+        padding: var(--ck-space-4) calc(var(--ck-space-4) * 1.5);
+        --ck-finder-height: calc(100dvh - var(--ck-touch-target) * 2 - 14rem);
+        --ck-finder-list-height: calc((100dvh - var(--ck-touch-target) * 2 - 18rem) * 0.55);
+        --ck-finder-map-height: calc((100dvh - var(--ck-touch-target) * 2 - 18rem) * 0.45);
+      }
+      .footer {
+        display: flex;
+        justify-content: center;
+        align-items: center;
+        gap: var(--ck-space-2);
+        padding: var(--ck-space-2) var(--ck-space-4);
+        color: var(--ck-color-text-muted);
+        font-size: var(--ck-font-size-small);
+        background: var(--ck-color-bg);
+        border-top: 1px solid color-mix(in srgb, var(--ck-color-border) 45%, transparent);
+      }
+      .footer .icon {
+        width: 1.25em;
+        height: 1.25em;
+      }
+      .starting {
+        display: grid;
+        place-items: center;
+        height: 100%;
+        padding: var(--ck-space-4);
+      }
+      .starting ck-status-banner {
+        min-width: min(100%, 40rem);
+      }
+      .countdown {
+        font-size: var(--ck-font-size-large);
+        margin: 0 0 var(--ck-space-3);
+      }
+      .countdown strong {
+        font-size: calc(var(--ck-font-size-title) * 1.5);
+        color: var(--ck-color-accent);
+        font-variant-numeric: tabular-nums;
+      }
+    `,
+  ];
+
+  @state() private accessor phase: Phase = 'starting';
+  @state() private accessor cause: OutOfServiceCause = 'offline';
+  @state() private accessor site: SiteConfig | undefined;
+  @state() private accessor serviceId: string | undefined;
+  @state() private accessor serviceStatus: ServiceStatus = 'loading';
+  @state() private accessor elder = false;
+  @state() private accessor warning = false;
+  @state() private accessor secondsLeft = 0;
+
+  readonly settings: KioskSettings = readSettings(location.search);
+  readonly #client = new HttpClient({ baseUrl: '/api', headers: { 'X-Device-Key': DEVICE_KEY }, timeoutMs: this.settings.requestTimeoutMs });
+  #idle: IdleController | undefined;
+  #lastInteraction: Date | undefined;
+  #warningDeadline = 0;
+  #countdown: ReturnType<typeof setInterval> | undefined;
+  #heartbeat = new Heartbeat({
+    client: this.#client,
+    deviceId: deviceId(this.settings.deviceId),
+    version: __KIOSK_VERSION__,
+    intervalMs: this.settings.heartbeatMs,
+    siteId: () => this.site?.id,
+    lastInteraction: () => this.#lastInteraction,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener(OPEN_SERVICE_EVENT, this.#onOpenService as EventListener);
+    window.addEventListener('pointerdown', this.#onInteraction, { capture: true, passive: true });
+    window.addEventListener('keydown', this.#onInteraction, { capture: true, passive: true });
+    this.#heartbeat.start();
+    void this.#applyDefaults();
+    if (this.phase === 'starting') void this.loadConfig();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener(OPEN_SERVICE_EVENT, this.#onOpenService as EventListener);
+    window.removeEventListener('pointerdown', this.#onInteraction, { capture: true });
+    window.removeEventListener('keydown', this.#onInteraction, { capture: true });
+    this.#heartbeat.stop();
+    clearInterval(this.#countdown);
+  }
+
+  /** Where the visitor is in the idle countdown: active, warning or idle (before the configuration: undefined). */
+  get idleState(): string | undefined {
+    return this.#idle?.state;
+  }
+
+  /** The locale and elder mode a new visitor is greeted with: the URL's, else the site's. */
+  get defaults(): { locale: KioskLocale; elder: boolean } {
+    return {
+      locale: this.settings.locale ?? this.site?.defaultLocale ?? 'zh-CN',
+      elder: this.settings.elder ?? this.site?.defaultElder ?? false,
+    };
+  }
+
+  /** Reads the site configuration; true when the kiosk can run on it. Out of service otherwise. */
+  async loadConfig(): Promise<boolean> {
+    let problem: OutOfServiceCause;
+    try {
+      const data = await this.#client.get<unknown>(`/kiosk/sites/${encodeURIComponent(this.settings.siteId)}`);
+      const parsed = parseSiteConfig(data);
+      if (parsed.ok) {
+        this.#useConfig(parsed.config);
+        return true;
+      }
+      console.warn(`civic-kiosk: the site configuration cannot be used (${parsed.problem}).`);
+      problem = 'bad-config';
+    } catch (error) {
+      problem = causeOf(error);
+    }
+    // A running kiosk keeps the configuration it has; only a kiosk without one goes out of service.
+    if (this.phase !== 'ready') {
+      this.cause = problem;
+      this.phase = 'out-of-service';
+    }
+    return false;
+  }
+
+  #useConfig(config: SiteConfig): void {
+    const first = this.phase !== 'ready';
+    this.site = config;
+    this.phase = 'ready';
+    if (first) {
+      // The timeout is fixed for the life of the page: the URL's, else the site's, else 90 s.
+      this.#idle ??= new IdleController(this, {
+        ...idleTiming(this.settings, config),
+        onWarning: (ms) => this.#onWarning(ms),
+        onActive: () => this.#endWarning(),
+        onIdle: () => void this.resetSession(),
+      });
+      void this.#applyDefaults();
+      if (this.settings.service) void this.openService(this.settings.service);
+    } else if (this.serviceId && !this.#offered.some((s) => s.id === this.serviceId)) {
+      this.goHome();
+    }
+  }
+
+  get #offered(): ServiceDescriptor[] {
+    return this.site ? offeredServices(this.site) : [];
+  }
+
+  /** Opens a service full-screen, loading its element first. */
+  async openService(id: string): Promise<void> {
+    const service = this.#offered.find((s) => s.id === id);
+    if (!service) return;
+    performance.mark('ck-service-open');
+    this.serviceId = id;
+    this.serviceStatus = 'loading';
+    try {
+      await service.load();
+      if (this.serviceId === id) this.serviceStatus = 'ready';
+    } catch (error) {
+      console.warn('civic-kiosk: a service could not be loaded.', error);
+      if (this.serviceId === id) this.serviceStatus = 'error';
+    }
+  }
+
+  goHome(): void {
+    this.serviceId = undefined;
+  }
+
+  /** The visitor has gone: home screen, site defaults, every service back to its start. */
+  async resetSession(): Promise<void> {
+    this.#endWarning();
+    this.goHome();
+    await this.#applyDefaults();
+    this.renderRoot.querySelector('.content')?.scrollTo({ top: 0 });
+    // A quiet moment: pick up configuration changes (failures keep the current one).
+    void this.loadConfig();
+  }
+
+  async #applyDefaults(): Promise<void> {
+    const { locale, elder } = this.defaults;
+    this.elder = elder;
+    await this.#setLocale(locale);
+  }
+
+  async #setLocale(locale: KioskLocale): Promise<void> {
+    const active = await setLocale(locale);
+    document.documentElement.lang = active;
+    this.requestUpdate();
+  }
+
+  get #dirty(): boolean {
+    const { locale, elder } = this.defaults;
+    return this.serviceId !== undefined || this.locale !== locale || this.elder !== elder;
+  }
+
+  #onWarning(remainingMs: number): void {
+    // Nobody to warn when the home screen is already as a new visitor finds it.
+    if (!this.#dirty) return;
+    this.#warningDeadline = Date.now() + remainingMs;
+    this.warning = true;
+    this.#tickCountdown();
+    clearInterval(this.#countdown);
+    this.#countdown = setInterval(() => this.#tickCountdown(), 250);
+  }
+
+  #tickCountdown(): void {
+    this.secondsLeft = Math.max(0, Math.ceil((this.#warningDeadline - Date.now()) / 1000));
+  }
+
+  #endWarning(): void {
+    clearInterval(this.#countdown);
+    this.warning = false;
+  }
+
+  #onInteraction = () => {
+    this.#lastInteraction = new Date();
+  };
+
+  #onOpenService = (event: CustomEvent<OpenServiceDetail>) => {
+    void this.openService(event.detail.id);
+  };
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.setAttribute('data-ck-theme', this.elder ? 'elder' : 'standard');
+    this.dataset.phase = this.phase;
+    this.dataset.view = this.serviceId ?? 'home';
+    if (changed.has('phase') && this.phase === 'ready' && !performance.getEntriesByName('ck-home-ready').length) {
+      performance.mark('ck-home-ready');
+    }
+  }
+
+  override render() {
+    if (this.phase === 'out-of-service') {
+      return html`<ck-out-of-service .cause=${this.cause} .retry=${() => this.loadConfig()}></ck-out-of-service>`;
+    }
+    if (this.phase === 'starting' || !this.site) {
+      return html`<main class="starting"><h1 class="visually-hidden">${msg('Public service kiosk')}</h1>
+        <ck-status-banner state="loading" reason=${msg('Starting up…')}></ck-status-banner></main>`;
+    }
+    const service = this.serviceId ? this.#offered.find((s) => s.id === this.serviceId) : undefined;
+    return html`
+      <header class="topbar">
+        ${service
+          ? html`<ck-button class="home-button" size="large" @click=${() => this.goHome()}>
+                <span slot="icon">${icon('home')}</span>${msg('Home')}
+              </ck-button>
+              <h1 class="title">${service.title()}</h1>`
+          : html`<p class="brand">${icon('station')}<span>${msg('Public service kiosk')}</span></p>
+`}
+        ${this.#renderSwitches()}
+      </header>
+      <main class="content">
+        ${service
+          ? html`<div class="service">${this.#renderService(service)}</div>`
+          : html`<ck-home .site=${this.site} .services=${this.#offered}></ck-home>`}
+        ${this.#renderWarning()}
+      </main>
+      ${service
+        ? nothing
+        : html`<footer class="footer">
+            ${icon('clock')}<span>${msg(str`After ${Math.round(idleTiming(this.settings, this.site).timeoutMs / 1000)} s without a touch, the kiosk clears the screen and returns here.`)}</span>
+          </footer>`}
+    `;
+  }
+
+  /** Inside <main>: ck-dialog's own <header> would otherwise count as a second banner landmark. */
+  #renderWarning() {
+    return html`<ck-dialog heading=${msg('Still there?')} .open=${this.warning} @ck-dialog-close=${() => this.#endWarning()}>
+      <p class="countdown">${msg(html`Returning to the home screen in <strong>${this.secondsLeft}</strong> s.`)}</p>
+      <p>${msg('Touch the screen to keep going. Otherwise what is on screen is cleared for the next visitor.')}</p>
+      <ck-button slot="footer" size="large" @click=${() => this.#endWarning()}>${msg('I am still here')}</ck-button>
+    </ck-dialog>`;
+  }
+
+  #renderSwitches() {
+    const locale = this.locale;
+    return html`<div class="switches">
+      <div class="segmented" role="group" aria-label=${msg('Language')}>
+        <button class="switch" type="button" lang="zh-CN" data-locale="zh-CN" aria-pressed=${locale === 'zh-CN' ? 'true' : 'false'} @click=${() => void this.#setLocale('zh-CN')}>中文</button>
+        <button class="switch" type="button" lang="en" data-locale="en" aria-pressed=${locale === 'en' ? 'true' : 'false'} @click=${() => void this.#setLocale('en')}>English</button>
+      </div>
+      <button class="switch elder" type="button" data-elder aria-pressed=${this.elder ? 'true' : 'false'} @click=${() => (this.elder = !this.elder)}>
+        ${icon('elder')}<span>${msg('Elder mode')}</span>
+      </button>
+    </div>`;
+  }
+
+  #renderService(service: ServiceDescriptor) {
+    switch (this.serviceStatus) {
+      case 'loading':
+        return html`<ck-status-banner state="loading" reason=${msg('Opening…')}></ck-status-banner>`;
+      case 'error':
+        return html`<ck-status-banner
+          state="error"
+          retryable
+          reason=${msg('This service could not be opened. Please try again.')}
+          @ck-retry=${() => void this.openService(service.id)}
+        ></ck-status-banner>`;
+      default:
+        return service.render({ site: this.site! });
+    }
+  }
+}
+
+function causeOf(error: unknown): OutOfServiceCause {
+  if (!(error instanceof ApiError)) return 'offline';
+  if (error.code === 'BAD_RESPONSE') return 'bad-config';
+  if (error.status === 404) return 'not-found';
+  if (error.status === 401 || error.status === 403) return 'refused';
+  return 'offline';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ck-kiosk-app': KioskApp;
+  }
+}

@@ -1,0 +1,50 @@
+// The services the kiosk can open, one entry per built service package. A site
+// lists the services it offers; only those that are built here get a tile.
+// The next service (parking board, health record, library) adds one entry.
+import { msg } from '@lit/localize';
+import { html, type TemplateResult } from 'lit';
+import type { IconName } from './icons.js';
+import type { ServiceId, SiteConfig } from './site-config.js';
+
+export interface ServiceContext {
+  site: SiteConfig;
+}
+
+export interface ServiceDescriptor {
+  id: ServiceId;
+  icon: IconName;
+  title(): string;
+  description(): string;
+  /** Loads the service's element on demand, so the home screen stays small. */
+  load(): Promise<unknown>;
+  /** The service in its initial state, full-screen below the kiosk's top bar. */
+  render(context: ServiceContext): TemplateResult;
+}
+
+/** Amap (Gaode) walking route: the map app most visitors' phones have; it wants GCJ-02. */
+const ROUTE_URL = 'https://uri.amap.com/navigation?to={lng},{lat},{name}&mode=walk&coordinate=gaode&callnative=1';
+
+export const SERVICES: readonly ServiceDescriptor[] = [
+  {
+    id: 'stations',
+    icon: 'station',
+    title: () => msg('Find a station'),
+    description: () => msg('The nearest toilets, accessible toilets, baby rooms, drinking water and charging, and the way there'),
+    load: () => import('@civic-kiosk/station-finder/define.js'),
+    render: ({ site }) => html`<ck-station-finder
+      api="/api"
+      .latitude=${site.position.lat}
+      .longitude=${site.position.lon}
+      time-zone=${site.timeZone}
+      radius-km="5"
+      limit="10"
+      route-url-template=${ROUTE_URL}
+      route-coordinates="gcj02"
+    ></ck-station-finder>`,
+  },
+];
+
+/** The tiles a site shows: the services it offers that are built, in the site's order. */
+export function offeredServices(site: Pick<SiteConfig, 'services'>, registry: readonly ServiceDescriptor[] = SERVICES): ServiceDescriptor[] {
+  return site.services.flatMap((id) => registry.filter((service) => service.id === id));
+}

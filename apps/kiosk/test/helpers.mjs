@@ -1,0 +1,93 @@
+// Shared by the end-to-end specs: Chromium, the kiosk page, axe, CSP watching.
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.KIOSK_URL ?? 'http://127.0.0.1:8080';
+export const DEVICE_KEY = 'demo-kiosk-key';
+export const PORTRAIT = { width: 1080, height: 1920 };
+export const LANDSCAPE = { width: 1920, height: 1080 };
+export const SITE = { id: 'ningde-donghu', zh: '东湖公园东门驿站', en: 'Donghu Park East Gate Station', official: '林建华', phone: '0593-2851234', lat: 26.6569, lon: 119.5468 };
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * A kiosk page with touch, watching for Content-Security-Policy and Trusted
+ * Types violations (console "Refused to ..." messages and securitypolicyviolation events).
+ */
+export async function kioskPage(browser, { viewport = PORTRAIT } = {}) {
+  const context = await browser.newContext({ viewport, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const violations = [];
+  const errors = [];
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`securitypolicyviolation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.on('console', (m) => {
+    const text = m.text();
+    if (/Content Security Policy|securitypolicyviolation|Trusted Type|TrustedHTML|TrustedScript/i.test(text)) violations.push(text);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, violations, errors };
+}
+
+/** Waits for the shell to be in a phase (`ready`, `out-of-service`) and, when given, a view (`home`, `stations`). */
+export async function waitForApp(page, phase, view, timeout = 20_000) {
+  await page.waitForFunction(
+    ([p, v]) => {
+      const app = document.querySelector('ck-kiosk-app');
+      return app?.dataset.phase === p && (v === undefined || app.dataset.view === v);
+    },
+    [phase, view],
+    { timeout },
+  );
+}
+
+/** axe over the whole page (shadow roots included); fails with every violation listed. */
+export async function expectAccessible(page, screen) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join('\n    ')}`);
+  assert.equal(violations.length, 0, `axe on "${screen}":\n  ${report.join('\n  ')}`);
+}
+
+/** Visible text of the whole page, shadow roots included. */
+export function pageText(page) {
+  return page.evaluate(() => {
+    const parts = [];
+    const walk = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent);
+      if (node.shadowRoot) walk(node.shadowRoot);
+      for (const child of node.childNodes) walk(child);
+    };
+    walk(document.body);
+    return parts.join(' ').replace(/\s+/g, ' ');
+  });
+}
+
+/** Every element matching a selector, shadow roots included: [{ tag, width, height, text }]. */
+export function deepBoxes(page, selector) {
+  return page.evaluate((sel) => {
+    const found = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.matches(sel)) {
+          const r = el.getBoundingClientRect();
+          if (r.width > 0 && r.height > 0) found.push({ tag: el.localName, cls: el.className?.baseVal ?? el.className, width: r.width, height: r.height, text: el.textContent.trim().slice(0, 40) });
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return found;
+  }, selector);
+}
+
+export function assertNoViolations(watch) {
+  assert.deepEqual(watch.violations, [], 'no CSP / Trusted Types violations');
+  assert.deepEqual(watch.errors, [], 'no uncaught page errors');
+}

@@ -1,0 +1,139 @@
+// A visitor's whole visit on a portrait (1080x1920) city-station kiosk, against the real server.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { assertNoViolations, BASE, DEVICE_KEY, expectAccessible, kioskPage, launch, pageText, SITE, waitForApp } from './helpers.mjs';
+
+const DEVICE = `e2e-portrait-${process.pid}`;
+
+/** Sizes of the shell's own touch targets (top bar, tiles, Home button), shadow roots included. */
+function shellTargets(page) {
+  return page.evaluate(() => {
+    const app = document.querySelector('ck-kiosk-app');
+    const roots = [app.shadowRoot, app.shadowRoot.querySelector('ck-home')?.shadowRoot, ...[...app.shadowRoot.querySelectorAll('ck-button')].map((b) => b.shadowRoot)].filter(Boolean);
+    return roots.flatMap((root) =>
+      [...root.querySelectorAll('button')]
+        .map((b) => ({ text: b.textContent.trim().replace(/\s+/g, ' '), ...b.getBoundingClientRect().toJSON() }))
+        .filter((b) => b.width > 0),
+    );
+  });
+}
+
+describe('kiosk visit (portrait)', () => {
+  let browser;
+  let watch;
+  let page;
+
+  before(async () => {
+    browser = await launch();
+    watch = await kioskPage(browser);
+    page = watch.page;
+    await page.goto(`${BASE}/?site=${SITE.id}&idle=20&warn=6&device=${DEVICE}&heartbeat=5`);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('home shows the site, its responsible official and phone, in Chinese', async () => {
+    await waitForApp(page, 'ready', 'home');
+    const text = await pageText(page);
+    for (const expected of [SITE.zh, SITE.official, SITE.phone, '一站一长', '找附近驿站', '中文', 'English', '长辈版']) assert.ok(text.includes(expected), `home shows ${expected}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    assert.equal(await page.locator('ck-home .tile').count(), 1, 'a city station offers one built service: the station finder');
+    for (const target of await shellTargets(page)) assert.ok(target.height >= 48 && target.width >= 48, `touch target "${target.text}" is at least 48 px (${target.width}x${target.height})`);
+    await expectAccessible(page, 'home');
+  });
+
+  it('switches to English and elder mode', async () => {
+    await page.locator('ck-kiosk-app button[data-locale="en"]').tap();
+    await page.locator('ck-kiosk-app button[data-elder]').tap();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const app = page.locator('ck-kiosk-app');
+    assert.equal(await app.getAttribute('data-ck-theme'), 'elder');
+    assert.equal(await page.locator('ck-kiosk-app button[data-elder]').getAttribute('aria-pressed'), 'true');
+    const text = await pageText(page);
+    for (const expected of [SITE.en, 'One station, one official', 'Find a station', 'Elder mode']) assert.ok(text.includes(expected), `English home shows ${expected}`);
+    const touch = await app.evaluate((el) => getComputedStyle(el).getPropertyValue('--ck-touch-target').trim());
+    assert.equal(touch, '64px');
+    for (const target of await shellTargets(page)) assert.ok(target.height >= 64 && target.width >= 64, `elder touch target "${target.text}" is at least 64 px (${target.width}x${target.height})`);
+    await expectAccessible(page, 'home, English, elder mode');
+  });
+
+  it('opens the station finder full-screen, centred on the site, with a Home button', async () => {
+    await page.locator('ck-home .tile[data-service="stations"]').tap();
+    await waitForApp(page, 'ready', 'stations');
+    const finder = page.locator('ck-station-finder');
+    await finder.locator('.row').first().waitFor({ timeout: 20_000 });
+    assert.deepEqual(await finder.evaluate((el) => [el.latitude, el.longitude]), [SITE.lat, SITE.lon]);
+    const home = page.locator('ck-kiosk-app .home-button');
+    assert.ok(await home.isVisible(), 'the Home button is visible');
+    const box = await home.boundingBox();
+    assert.ok(box.height >= 64 && box.y < 200, `the Home button is large and at the top (${JSON.stringify(box)})`);
+    assert.ok((await finder.locator('.row').count()) > 0, 'the list of nearest stations is shown');
+    await expectAccessible(page, 'station finder');
+  });
+
+  it('filters for an accessible toilet', async () => {
+    const finder = page.locator('ck-station-finder');
+    const chip = finder.locator('button[data-filter="wheelchair"]');
+    await chip.tap();
+    assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+    await finder.locator('.row').first().waitFor();
+    const ids = await finder.locator('.row').evaluateAll((rows) => rows.map((r) => r.dataset.id));
+    assert.ok(ids.length > 0, 'stations with an accessible toilet are listed');
+    const stations = await finder.evaluate((el) => el.results.map((r) => r.station.facilities));
+    assert.ok(stations.every((f) => f.includes('wheelchair')), 'every listed station has an accessible toilet');
+    await expectAccessible(page, 'station finder, accessible toilet');
+  });
+
+  it("opens a station's detail with its QR code", async () => {
+    const finder = page.locator('ck-station-finder');
+    await finder.locator('.row').first().tap();
+    const qr = finder.locator('ck-qr-code');
+    await qr.waitFor();
+    await page.waitForFunction(() => {
+      const qr = document.querySelector('ck-kiosk-app').shadowRoot.querySelector('ck-station-finder').shadowRoot.querySelector('ck-qr-code');
+      return qr?.shadowRoot?.querySelector('svg path')?.getAttribute('d')?.length > 100;
+    }, undefined, { timeout: 15_000 });
+    const value = await qr.evaluate((el) => el.value);
+    assert.match(value, /^https:\/\/uri\.amap\.com\/navigation\?/, 'the QR code hands over a walking route');
+    await expectAccessible(page, 'station detail');
+  });
+
+  it('asks "still there?" and then returns home in the site\'s default language', async () => {
+    const dialog = page.locator('ck-kiosk-app ck-dialog');
+    await page.waitForFunction(() => document.querySelector('ck-kiosk-app').shadowRoot.querySelector('ck-dialog')?.open === true, undefined, { timeout: 20_000 });
+    assert.equal(await dialog.getAttribute('heading'), 'Still there?');
+    assert.match(await dialog.innerText(), /Returning to the home screen in \d+ s/);
+    await expectAccessible(page, 'idle warning');
+
+    await waitForApp(page, 'ready', 'home', 20_000);
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    assert.equal(await page.locator('ck-kiosk-app').getAttribute('data-ck-theme'), 'standard', 'elder mode is off again');
+    assert.equal(await dialog.evaluate((el) => el.open), false, 'the warning has closed');
+    const text = await pageText(page);
+    assert.ok(text.includes(SITE.zh) && text.includes('找附近驿站'), 'home is in Chinese again');
+    assert.equal(await page.locator('ck-station-finder').count(), 0, 'the service has been closed');
+    await expectAccessible(page, 'home after idle');
+  });
+
+  it('reopens the station finder in its initial state', async () => {
+    await page.locator('ck-home .tile[data-service="stations"]').tap();
+    const finder = page.locator('ck-station-finder');
+    await finder.locator('.row').first().waitFor({ timeout: 20_000 });
+    assert.equal(await finder.locator('button[data-filter="wheelchair"]').getAttribute('aria-pressed'), 'false');
+    assert.equal(await finder.locator('ck-qr-code').count(), 0, 'no station detail open');
+    await page.locator('ck-kiosk-app .home-button').tap();
+    await waitForApp(page, 'ready', 'home');
+  });
+
+  it('reports a heartbeat and shows no CSP or Trusted Types violation', async () => {
+    const res = await fetch(`${BASE}/api/kiosk/devices`, { headers: { 'X-Device-Key': DEVICE_KEY } });
+    const devices = await res.json();
+    const mine = devices.find((d) => d.deviceId === DEVICE);
+    assert.ok(mine, 'the kiosk sent a heartbeat');
+    assert.equal(mine.siteId, SITE.id);
+    assert.ok(mine.uptimeSeconds >= 0);
+    assert.ok(mine.lastInteractionAt, 'the last interaction is reported');
+    assertNoViolations(watch);
+  });
+});
