@@ -28,7 +28,8 @@ const PLACEHOLDER = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>civic-kiosk server</title></head>
 <body><h1>civic-kiosk 数据服务 / data server</h1>
 <p>API: <a href="/api/openapi.json">/api/openapi.json</a></p>
-<p>尚未构建自助终端应用。No kiosk app to serve yet: build it (<code>pnpm build</code> in apps/kiosk, or <code>pnpm storybook:build</code>) and set <code>STATIC_DIR</code> to its output directory.</p>
+<p>尚未构建自助终端应用。No kiosk app to serve yet: build it (<code>pnpm build</code> in apps/kiosk) and set <code>STATIC_DIR</code> to its output directory.</p>
+<p>组件工作台（Storybook）由运行命令（在仓库根目录执行 <code>pnpm start</code>）提供，地址为 <a href="http://localhost:6006">http://localhost:6006</a>。The component workshop (Storybook) is served by the run command (<code>pnpm start</code> at the repository root) at <a href="http://localhost:6006">http://localhost:6006</a>.</p>
 </body></html>`;
 
 async function tokenSecret(store: DataStore, config: ServerConfig): Promise<string> {
