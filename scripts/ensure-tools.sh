@@ -24,4 +24,5 @@ if [ "${NEED_CHROMIUM:-0}" = 1 ] && [ ! -x "$CHROME_PATH" ]; then
   fi
 fi
 
-pnpm install --frozen-lockfile --reporter=append-only 2>&1 | grep -v -E '^(Progress|Packages):' | tail -n 5
+echo "Installing dependencies (pnpm install)..."
+pnpm install --frozen-lockfile --reporter=append-only 2>&1 | grep -E '^(Done in|.*ERR)' || true

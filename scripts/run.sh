@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-tools.sh
+echo "Building the packages, the kiosk app, the server and Storybook (about a minute the first time)..."
 pnpm exec turbo run build storybook --output-logs=errors-only
 export PORT=${PORT:-8080}
 STORYBOOK_PORT=${STORYBOOK_PORT:-6006}
@@ -18,5 +19,7 @@ trap 'kill $workshop 2>/dev/null' EXIT
 if [ -z "${STATIC_DIR:-}" ] && [ -f apps/kiosk/dist/index.html ]; then export STATIC_DIR=$PWD/apps/kiosk/dist; fi
 echo "Kiosk server: http://localhost:$PORT   (API description: /api/openapi.json)"
 echo "Component workshop (Storybook): http://localhost:$STORYBOOK_PORT"
-echo "First start creates ./data/kiosk.sqlite and seeds the demo data (about half a minute)."
+if [ -z "${DATABASE_URL:-}" ] && [ ! -f "${SQLITE_PATH:-data/kiosk.sqlite}" ]; then
+  echo "First start: creating ${SQLITE_PATH:-data/kiosk.sqlite} and seeding the demo data (about ten seconds)."
+fi
 node apps/server/dist/main.js
