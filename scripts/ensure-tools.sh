@@ -25,4 +25,11 @@ if [ "${NEED_CHROMIUM:-0}" = 1 ] && [ ! -x "$CHROME_PATH" ]; then
 fi
 
 echo "Installing dependencies (pnpm install)..."
-pnpm install --frozen-lockfile --reporter=append-only 2>&1 | grep -E '^(Done in|.*ERR)' || true
+install_log=$(mktemp)
+if ! pnpm install --frozen-lockfile --reporter=append-only >"$install_log" 2>&1; then
+  cat "$install_log" >&2
+  echo "pnpm install failed (see above)." >&2
+  exit 1
+fi
+grep -E '^Done in' "$install_log" || true
+rm -f "$install_log"
