@@ -36,6 +36,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/deliberation/motions/:motionId/receipts/:receipt', params: { motionId: 'motion-barrier-gate', receipt: 'AAAA-BBBB-CCCC' } },
   { method: 'POST', path: '/api/deliberation/motions/:motionId/ballots', params: { motionId: 'motion-barrier-gate' }, body: { choice: ['agree', 'enum'] }, auth: 'deliberation' },
   { method: 'POST', path: '/api/residents/signin', body: { cardNumber: ['XK0001', 'id'], pin: ['654321', 'id'], service: ['health', 'enum'] } },
+  { method: 'GET', path: '/fhir/metadata', query: { _format: ['json', 'enum'] } },
   { method: 'GET', path: '/fhir/Patient/:id', params: { id: 'pat-001' }, auth: 'health' },
   { method: 'GET', path: '/fhir/Patient', query: { identifier: ['XK0001', 'id'] }, auth: 'health' },
   { method: 'GET', path: '/fhir/Observation', query: { patient: ['pat-001', 'id'], code: ['85354-9', 'id'], date: ['ge2024-01-01', 'id'], _sort: ['-date', 'enum'], _count: ['10', 'number'] }, auth: 'health' },

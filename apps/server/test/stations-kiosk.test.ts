@@ -93,13 +93,55 @@ describe('kiosk', () => {
 
   it('serves the site configuration to registered kiosks only', async () => {
     const res = await get(t.app, '/api/kiosk/sites/xikou-hall');
-    const site = json<{ services: string[]; position: { lat: number }; official: { name: string } }>(res);
-    assert.deepEqual(site.services, ['deliberation', 'health', 'library']);
+    const site = json<{ services: string[]; position: { lat: number }; official: { name: string }; stationId: string | null; defaultLocale: string; idleSeconds: number; timeZone: string }>(res);
+    assert.deepEqual(site.services, ['deliberation', 'health', 'library', 'stations']);
     assert.ok(site.official.name && site.position.lat > 28);
+    assert.equal(site.stationId, null);
+    assert.deepEqual([site.defaultLocale, site.idleSeconds, site.timeZone], ['zh-CN', 90, 'Asia/Shanghai']);
     const anon = await t.app.inject({ method: 'GET', url: '/api/kiosk/sites/xikou-hall' });
     assert.equal(anon.statusCode, 401);
     const wrong = await t.app.inject({ method: 'GET', url: '/api/kiosk/sites/xikou-hall', headers: { 'x-device-key': 'stolen' } });
     assert.equal(wrong.statusCode, 401);
+  });
+
+  it('gives every station site exactly its station\'s name, position and official, as the station finder lists it', async () => {
+    const sites = await t.store.db.selectFrom('sites').selectAll().orderBy('id').execute();
+    const fc = json<FC>(await get(t.app, '/api/stations'));
+    const stationSites = sites.filter((row) => row.station_id !== null);
+    assert.deepEqual(stationSites.map((row) => [row.id, row.station_id]), [['hangzhou-westlake', 'hz-003'], ['ningde-donghu', 'nd-001']]);
+    for (const row of sites) {
+      const site = json<{ name: Record<string, string>; position: { lon: number; lat: number }; official: { name: string; phone: string }; services: string[]; stationId: string | null }>(await get(t.app, `/api/kiosk/sites/${row.id}`));
+      assert.equal(site.stationId, row.station_id, row.id);
+      if (!row.station_id) continue;
+      const station = fc.features.find((f) => f.id === row.station_id)!;
+      assert.ok(station, row.id);
+      assert.deepEqual([site.position.lon, site.position.lat], station.geometry.coordinates, `${row.id}: same position (0 m)`);
+      assert.deepEqual(site.official, station.properties.official, `${row.id}: same official`);
+      assert.deepEqual(site.name, { 'zh-CN': station.properties.name, en: station.properties['name:en'] });
+      assert.ok(site.services.includes('stations'), `${row.id}: a station offers the station finder`);
+    }
+  });
+
+  it('follows a change of the station\'s official at once', async () => {
+    await t.store.db.updateTable('stations').set({ official_name: '陈丽芳', official_phone: '0593-2000001' }).where('id', '=', 'nd-001').execute();
+    const site = json<{ official: { name: string; phone: string } }>(await get(t.app, '/api/kiosk/sites/ningde-donghu'));
+    assert.deepEqual(site.official, { name: '陈丽芳', phone: '0593-2000001' });
+  });
+
+  it('answers GET /fhir/metadata with a CapabilityStatement, without a token', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/fhir/metadata' });
+    assert.equal(res.statusCode, 200);
+    assert.match(String(res.headers['content-type']), /^application\/fhir\+json/);
+    const cs = json<{ resourceType: string; fhirVersion: string; kind: string; rest: { mode: string; resource: { type: string; interaction: { code: string }[]; searchParam: { name: string; type: string }[] }[] }[] }>(res);
+    assert.equal(cs.resourceType, 'CapabilityStatement');
+    assert.equal(cs.fhirVersion, '4.0.1');
+    assert.equal(cs.rest[0]!.mode, 'server');
+    const byType = new Map(cs.rest[0]!.resource.map((r) => [r.type, r]));
+    assert.deepEqual([...byType.keys()].sort(), ['Condition', 'Encounter', 'Immunization', 'MedicationStatement', 'Observation', 'Patient']);
+    assert.deepEqual(byType.get('Patient')!.interaction.map((i) => i.code), ['read', 'search-type']);
+    assert.deepEqual(byType.get('Observation')!.searchParam.map((p) => p.name), ['patient', 'code', 'date', '_sort', '_count']);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/fhir/metadata?_format=json' })).statusCode, 200);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/fhir/metadata?mode=terminology' })).statusCode, 400);
   });
 
   it('needs an Idempotency-Key on writes', async () => {
@@ -127,7 +169,7 @@ describe('kiosk', () => {
   it('publishes an OpenAPI document covering every route', async () => {
     const doc = json<{ openapi: string; paths: Record<string, unknown> }>(await t.app.inject({ method: 'GET', url: '/api/openapi.json' }));
     assert.match(doc.openapi, /^3\./);
-    for (const p of ['/api/stations', '/api/library/checkout', '/api/deliberation/motions/{motionId}/ballots', '/fhir/Observation', '/api/kiosk/heartbeat', '/api/residents/signin']) {
+    for (const p of ['/api/stations', '/api/library/checkout', '/api/deliberation/motions/{motionId}/ballots', '/fhir/Observation', '/api/kiosk/heartbeat', '/api/residents/signin', '/api/kiosk/sites/{siteId}', '/fhir/metadata']) {
       assert.ok(doc.paths[p], p);
     }
   });

@@ -9,7 +9,7 @@ import { likeContains, pinyinInitials } from '../src/library/pinyin.js';
 import { checkoutRefusal, lateFineCents, renewRefusal, type PatronState } from '../src/library/rules.js';
 import { isbn13 } from '../src/db/seed/library.js';
 import { seedStations } from '../src/db/seed/stations.js';
-import { seedVillage } from '../src/db/seed/village.js';
+import { seedSites, seedVillage } from '../src/db/seed/village.js';
 import { distanceMetres } from '../src/stations/geojson.js';
 
 const now = new Date('2025-06-01T10:00:00Z');
@@ -148,7 +148,29 @@ describe('demo data', () => {
       assert.equal(tags.amenity, 'toilets');
       assert.ok(tags.opening_hours && tags.wheelchair && tags.changing_table && tags.drinking_water);
       assert.ok(s.official_name && /^0\d{3}-\d{7}$/.test(s.official_phone));
+      // OSM convention: the operator in Chinese, its English name apart, so no English leaks onto zh-CN screens.
+      assert.match(tags.operator!, /^\p{Script=Han}+$/u);
+      assert.match(tags['operator:en']!, /^[A-Za-z ]+$/);
     }
+    assert.deepEqual(seedStations('2025-01-01T00:00:00.000Z'), stations, 'deterministic');
+  });
+  it('makes every station site its station: same name, position and official', () => {
+    const stations = seedStations('2025-01-01T00:00:00.000Z');
+    const sites = seedSites(stations);
+    assert.deepEqual(sites.map((s) => s.id), ['xikou-hall', 'ningde-donghu', 'hangzhou-westlake']);
+    for (const site of sites) {
+      assert.deepEqual([site.default_locale, site.idle_seconds, site.time_zone], ['zh-CN', 90, 'Asia/Shanghai']);
+      assert.ok((JSON.parse(site.services) as string[]).includes('stations'), site.id);
+      if (!site.station_id) continue;
+      const station = stations.find((s) => s.id === site.station_id)!;
+      assert.deepEqual(
+        [site.name_zh, site.name_en, site.lon, site.lat, site.official_name, site.official_phone],
+        [station.name_zh, station.name_en, station.lon, station.lat, station.official_name, station.official_phone],
+        site.id,
+      );
+    }
+    assert.deepEqual(JSON.parse(sites[0]!.services), ['deliberation', 'health', 'library', 'stations']);
+    assert.equal(sites.filter((s) => s.station_id).length, 2);
   });
   it('has about 200 residents in 90 households, deterministically', () => {
     const a = seedVillage();

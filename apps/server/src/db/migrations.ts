@@ -277,6 +277,17 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute();
       },
     },
+    '005_site_settings': {
+      async up(db) {
+        // One column per statement: SQLite's ALTER TABLE adds one at a time.
+        await db.schema.alterTable('sites').addColumn('station_id', 'text').execute();
+        await db.schema.alterTable('sites').addColumn('default_locale', 'text', (c) => c.notNull().defaultTo('zh-CN')).execute();
+        await db.schema.alterTable('sites').addColumn('idle_seconds', 'integer', (c) => c.notNull().defaultTo(90)).execute();
+        await db.schema.alterTable('sites').addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('Asia/Shanghai')).execute();
+        // A database seeded before this migration: a site named like a station is that station.
+        await sql`UPDATE sites SET station_id = (SELECT s.id FROM stations s WHERE s.name_zh = sites.name_zh ORDER BY s.id LIMIT 1)`.execute(db);
+      },
+    },
   };
 }
 

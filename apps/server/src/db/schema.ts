@@ -156,6 +156,14 @@ export interface Database {
     services: string;
     official_name: string;
     official_phone: string;
+    /** The station this kiosk stands in, if it is one: its name, position and official are the station's. */
+    station_id: string | null;
+    /** BCP 47 tag of the language the kiosk starts in and returns to when idle: `zh-CN` or `en`. */
+    default_locale: string;
+    /** Seconds without a touch before the kiosk returns to its home screen. */
+    idle_seconds: number;
+    /** IANA time zone of the clock on the home screen. */
+    time_zone: string;
   };
   heartbeats: {
     device_id: string;

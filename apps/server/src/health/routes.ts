@@ -21,6 +21,53 @@ function outcome(error: ApiError): Record<string, unknown> {
   };
 }
 
+/** The search parameters of every searchable resource, as `GET /fhir/metadata` declares them. */
+const SEARCH_PARAMS: Record<string, { name: string; type: string; documentation: string }[]> = {
+  Patient: [{ name: 'identifier', type: 'token', documentation: `The resident card number, optionally as ${RESIDENT_CARD_SYSTEM}|value; only the signed-in patient is found` }],
+  Observation: [
+    { name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient (id or Patient/id)' },
+    { name: 'code', type: 'token', documentation: 'LOINC codes, comma-separated (up to 10), optionally as http://loinc.org|code' },
+    { name: 'date', type: 'date', documentation: 'effective date with prefix eq|lt|le|gt|ge|sa|eb; give it twice for a range' },
+  ],
+  Condition: [{ name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient' }],
+  MedicationStatement: [{ name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient' }],
+  Immunization: [{ name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient' }],
+  Encounter: [{ name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient' }],
+};
+
+/** A minimal FHIR R4 CapabilityStatement describing exactly the routes below. */
+export function capabilityStatement(base: string): Record<string, unknown> {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: '2026-11-27',
+    publisher: 'civic-kiosk',
+    kind: 'instance',
+    software: { name: 'civic-kiosk data server' },
+    implementation: { description: 'civic-kiosk FHIR R4 subset (read-only health records of the signed-in resident)', url: base },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json', 'json'],
+    rest: [
+      {
+        mode: 'server',
+        security: {
+          cors: false,
+          description: 'Authorization: Bearer <token> from POST /api/residents/signin with service "health"; a token reads only its own patient, and every read is audited.',
+        },
+        resource: Object.entries(SEARCH_PARAMS).map(([type, searchParam]) => ({
+          type,
+          interaction: type === 'Patient' ? [{ code: 'read' }, { code: 'search-type' }] : [{ code: 'search-type' }],
+          searchParam: [
+            ...searchParam,
+            ...(type === 'Patient' ? [] : [{ name: '_sort', type: 'special', documentation: 'date or -date (by effective date)' }]),
+            ...(type === 'Observation' ? [{ name: '_count', type: 'number', documentation: 'at most this many entries (1-1000)' }] : []),
+          ],
+        })),
+      },
+    ],
+  };
+}
+
 /**
  * A FHIR R4 REST subset. Every read needs a health token for exactly the
  * patient being read, and every read (allowed or not) goes to the audit log.
@@ -47,6 +94,19 @@ export function healthRoutes(app: FastifyInstance): void {
       if (error instanceof ApiError) return reply.code(error.statusCode).type(FHIR_JSON).send(outcome(error));
       throw error;
     });
+
+    fhir.get(
+      '/fhir/metadata',
+      {
+        schema: {
+          tags,
+          summary: 'The FHIR R4 CapabilityStatement: the resources, interactions and search parameters served here (public, as FHIR clients ask for it first).',
+          querystring: { type: 'object', additionalProperties: false, properties: { _format: { type: 'string', enum: ['json', 'application/json', 'application/fhir+json'] } } },
+          response: { 200: { type: 'object', additionalProperties: true, description: 'FHIR CapabilityStatement' } },
+        },
+      },
+      async (request, reply) => reply.type(FHIR_JSON).send(capabilityStatement(base(request))),
+    );
 
     fhir.get(
       '/fhir/Patient/:id',

@@ -6,6 +6,23 @@ import { errorResponses, s } from '../http/validation.js';
 
 const tags = ['kiosk'];
 const deviceHeader = { type: 'object', properties: { 'x-device-key': { type: 'string', maxLength: 256 } } };
+const bilingual = { type: 'object', additionalProperties: false, required: ['zh-CN', 'en'], properties: { 'zh-CN': { type: 'string' }, en: { type: 'string' } } };
+const siteSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'name', 'position', 'services', 'official', 'stationId', 'defaultLocale', 'idleSeconds', 'timeZone'],
+  properties: {
+    id: { type: 'string' },
+    name: bilingual,
+    position: { type: 'object', additionalProperties: false, required: ['lon', 'lat'], properties: { lon: { type: 'number' }, lat: { type: 'number' } }, description: 'WGS-84; a station site stands exactly where its station is' },
+    services: { type: 'array', items: { type: 'string', enum: ['deliberation', 'health', 'library', 'stations'] }, description: 'the services the kiosk shows, in this order' },
+    official: { type: 'object', additionalProperties: false, required: ['name', 'phone'], properties: { name: { type: 'string' }, phone: { type: 'string' } }, description: 'who answers for the site (for a station site: the station\'s official)' },
+    stationId: { type: ['string', 'null'], description: 'the station this kiosk stands in (`GET /api/stations/{id}`), or null' },
+    defaultLocale: { type: 'string', enum: ['zh-CN', 'en'], description: 'the language the kiosk starts in and returns to when idle' },
+    idleSeconds: { type: 'integer', minimum: 10, maximum: 3600, description: 'seconds without a touch before the kiosk returns home' },
+    timeZone: { type: 'string', description: 'IANA time zone of the home-screen clock, e.g. Asia/Shanghai' },
+  },
+};
 
 export function kioskRoutes(app: FastifyInstance): void {
   const { db } = app.ctx.store;
@@ -77,19 +94,31 @@ export function kioskRoutes(app: FastifyInstance): void {
         summary: 'Site configuration: which services the kiosk shows, where it is, its name and responsible official.',
         headers: deviceHeader,
         params: { type: 'object', additionalProperties: false, required: ['siteId'], properties: { siteId: s.id } },
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(401, 404) },
+        response: { 200: siteSchema, ...errorResponses(401, 404) },
       },
     },
     async (request) => {
       const { siteId } = request.params as { siteId: string };
-      const site = await db.selectFrom('sites').selectAll().where('id', '=', siteId).executeTakeFirst();
+      // A site that is a station answers with the station's own name, position and official, so the two never differ.
+      const site = await db
+        .selectFrom('sites')
+        .leftJoin('stations', 'stations.id', 'sites.station_id')
+        .selectAll('sites')
+        .select(['stations.name_zh as st_name_zh', 'stations.name_en as st_name_en', 'stations.lon as st_lon', 'stations.lat as st_lat', 'stations.official_name as st_official_name', 'stations.official_phone as st_official_phone'])
+        .where('sites.id', '=', siteId)
+        .executeTakeFirst();
       if (!site) throw errors.notFound('The site', '该站点');
+      const station = site.st_lon === null || site.st_lat === null ? null : site;
       return {
         id: site.id,
-        name: { 'zh-CN': site.name_zh, en: site.name_en },
-        position: { lon: site.lon, lat: site.lat },
+        name: { 'zh-CN': station?.st_name_zh ?? site.name_zh, en: station?.st_name_en ?? site.name_en },
+        position: { lon: station?.st_lon ?? site.lon, lat: station?.st_lat ?? site.lat },
         services: JSON.parse(site.services) as string[],
-        official: { name: site.official_name, phone: site.official_phone },
+        official: { name: station?.st_official_name ?? site.official_name, phone: station?.st_official_phone ?? site.official_phone },
+        stationId: station ? site.station_id : null,
+        defaultLocale: site.default_locale,
+        idleSeconds: site.idle_seconds,
+        timeZone: site.time_zone,
       };
     },
   );

@@ -45,8 +45,9 @@ export async function seedIfEmpty(store: DataStore, now: Date): Promise<boolean>
   const pinHash = new Map(pinned.map((r, i) => [r.id, hashes[i]!]));
 
   await db.transaction().execute(async (tx) => {
-    await insertAll(tx, 'stations', seedStations(day.toISOString()));
-    await insertAll(tx, 'sites', seedSites());
+    const stations = seedStations(day.toISOString());
+    await insertAll(tx, 'stations', stations);
+    await insertAll(tx, 'sites', seedSites(stations));
     await insertAll(tx, 'households', village.households);
     await insertAll(
       tx,

@@ -35,14 +35,23 @@ const SIDES = [
   { zh: '西门', en: 'West Gate' },
 ];
 
-function tagsFor(r: ReturnType<typeof rng>, nameZh: string, nameEn: string): Record<string, string> {
+/** The operator per city, OSM-style: `operator` in the local language (Chinese), `operator:en` in English. */
+const OPERATORS: Record<string, { zh: string; en: string }> = {
+  Ningde: { zh: '宁德市城市管理局', en: 'Ningde City Management Bureau' },
+  Quzhou: { zh: '衢州市城市管理局', en: 'Quzhou City Management Bureau' },
+  Hangzhou: { zh: '杭州市城市管理局', en: 'Hangzhou City Management Bureau' },
+};
+
+function tagsFor(r: ReturnType<typeof rng>, city: string, nameZh: string, nameEn: string): Record<string, string> {
+  const operator = OPERATORS[city]!;
   const allDay = r.chance(0.4);
   const tags: Record<string, string> = {
     amenity: 'toilets',
     name: nameZh,
     'name:zh': nameZh,
     'name:en': nameEn,
-    operator: '城市管理局 City Management Bureau',
+    operator: operator.zh,
+    'operator:en': operator.en,
     access: 'yes',
     fee: 'no',
     unisex: 'no',
@@ -80,7 +89,7 @@ export function seedStations(updatedAt: string): StationRow[] {
         city: 'Ningde',
         lon: Number((park.lon + (r.next() - 0.5) * 0.006).toFixed(6)),
         lat: Number((park.lat + (r.next() - 0.5) * 0.006).toFixed(6)),
-        tags: JSON.stringify(tagsFor(r, nameZh, nameEn)),
+        tags: JSON.stringify(tagsFor(r, 'Ningde', nameZh, nameEn)),
         official_name: `${r.pick(SURNAMES)}${r.pick(GIVEN)}`,
         official_phone: `0593-${r.int(2100000, 2999999)}`,
         updated_at: updatedAt,
@@ -95,7 +104,7 @@ export function seedStations(updatedAt: string): StationRow[] {
       city: s.city,
       lon: s.lon,
       lat: s.lat,
-      tags: JSON.stringify(tagsFor(r, s.zh, s.en)),
+      tags: JSON.stringify(tagsFor(r, s.city, s.zh, s.en)),
       official_name: `${r.pick(SURNAMES)}${r.pick(GIVEN)}`,
       official_phone: `${s.city === 'Quzhou' ? '0570' : '0571'}-${r.int(8100000, 8999999)}`,
       updated_at: updatedAt,

@@ -53,37 +53,55 @@ export function seedVillage(): VillageSeed {
   return { households, residents };
 }
 
-export function seedSites(): Database['sites'][] {
+type SiteRow = Database['sites'];
+type SiteSettings = Pick<SiteRow, 'default_locale' | 'idle_seconds' | 'time_zone'>;
+
+const SETTINGS: SiteSettings = { default_locale: 'zh-CN', idle_seconds: 90, time_zone: 'Asia/Shanghai' };
+
+/** Kiosks that stand in a station: the station's id, and the services they show. */
+const STATION_SITES = [
+  // A park station: its visitors look for the next station.
+  { id: 'ningde-donghu', stationId: 'nd-001', services: ['stations'] },
+  // A lakeside station in Hangzhou: the demo library (溪口) is 200 km away, so no library service here.
+  { id: 'hangzhou-westlake', stationId: 'hz-003', services: ['stations'] },
+] as const;
+
+/**
+ * The kiosk sites. A site that is a station takes its name, position and
+ * official from that station's row, so the kiosk's home screen and the
+ * station finder always agree.
+ */
+export function seedSites(stations: readonly Database['stations'][]): SiteRow[] {
+  const hall: SiteRow = {
+    id: 'xikou-hall',
+    name_zh: '溪口镇老街小区便民服务站',
+    name_en: 'Xikou Old Street Community Service Hall',
+    lon: 119.1318,
+    lat: 28.8927,
+    // A village hall offers every service, the station finder included.
+    services: JSON.stringify(['deliberation', 'health', 'library', 'stations']),
+    official_name: '祝建国',
+    official_phone: '0570-7301234',
+    station_id: null,
+    ...SETTINGS,
+  };
   return [
-    {
-      id: 'xikou-hall',
-      name_zh: '溪口镇老街小区便民服务站',
-      name_en: 'Xikou Old Street Community Service Hall',
-      lon: 119.1318,
-      lat: 28.8927,
-      services: JSON.stringify(['deliberation', 'health', 'library']),
-      official_name: '祝建国',
-      official_phone: '0570-7301234',
-    },
-    {
-      id: 'ningde-donghu',
-      name_zh: '东湖公园东门驿站',
-      name_en: 'Donghu Park East Gate Station',
-      lon: 119.5468,
-      lat: 26.6569,
-      services: JSON.stringify(['stations']),
-      official_name: '林建华',
-      official_phone: '0593-2851234',
-    },
-    {
-      id: 'hangzhou-westlake',
-      name_zh: '杭州西湖柳浪闻莺驿站',
-      name_en: 'Liulang Wenying Station, West Lake, Hangzhou',
-      lon: 120.1597,
-      lat: 30.2425,
-      services: JSON.stringify(['stations', 'library']),
-      official_name: '周海燕',
-      official_phone: '0571-8702345',
-    },
+    hall,
+    ...STATION_SITES.map((site): SiteRow => {
+      const station = stations.find((s) => s.id === site.stationId);
+      if (!station) throw new Error(`site ${site.id}: no station ${site.stationId}`);
+      return {
+        id: site.id,
+        name_zh: station.name_zh,
+        name_en: station.name_en,
+        lon: station.lon,
+        lat: station.lat,
+        services: JSON.stringify(site.services),
+        official_name: station.official_name,
+        official_phone: station.official_phone,
+        station_id: station.id,
+        ...SETTINGS,
+      };
+    }),
   ];
 }
