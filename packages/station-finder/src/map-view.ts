@@ -86,6 +86,7 @@ export class MapView {
       this.#drawClusters();
       this.#reportScale();
     });
+    this.map.on('resize', () => this.#placeHereLabel());
   }
 
   setTiles(url: string): void {
@@ -160,8 +161,41 @@ export class MapView {
       html: dom(html`<span class="here-dot">${glyph('here')}</span><span class="here-label">${this.#options.labels.here}</span>`),
       iconSize: [0, 0],
     });
-    // Above every pin, so "you are here" is always readable; it takes no taps (see the styles), so pins under it still do.
-    this.#kioskMarker = L.marker(latLng, { icon, keyboard: false, interactive: false, zIndexOffset: 2000 }).addTo(this.map);
+    // Under every pin, so it never hides a station; its label goes to the side with no pins (#placeHereLabel).
+    this.#kioskMarker = L.marker(latLng, { icon, keyboard: false, interactive: false, zIndexOffset: -5000 }).addTo(this.map);
+  }
+
+  /** Puts "you are here" on the side of the dot (right, left, below, above) that covers the fewest pins. */
+  #placeHereLabel(): void {
+    const element = this.#kioskMarker?.getElement();
+    const label = element?.querySelector<HTMLElement>('.here-label');
+    const dot = element?.querySelector<HTMLElement>('.here-dot');
+    if (!element || !label || !dot) return;
+    const box = (el: Element) => el.getBoundingClientRect();
+    // Measured on screen, so the pins' real (theme-dependent) sizes count.
+    const d = box(dot);
+    const w = label.offsetWidth;
+    const h = label.offsetHeight;
+    const pins = this.#layer.getLayers().flatMap((m) => {
+      const el = (m as L.Marker).getElement?.()?.firstElementChild;
+      return el ? [box(el)] : [];
+    });
+    const cx = (d.left + d.right) / 2;
+    const cy = (d.top + d.bottom) / 2;
+    const gap = 4;
+    const sides = {
+      right: [d.right + gap, cy - h / 2],
+      left: [d.left - gap - w, cy - h / 2],
+      below: [cx - w / 2, d.bottom + gap],
+      above: [cx - w / 2, d.top - gap - h],
+    } as const;
+    let best = 'right';
+    let fewest = Infinity;
+    for (const [side, [x, y]] of Object.entries(sides)) {
+      const hits = pins.filter((p) => p.left < x + w && p.right > x && p.top < y + h && p.bottom > y).length;
+      if (hits < fewest) [best, fewest] = [side, hits];
+    }
+    element.dataset['label'] = best;
   }
 
   #drawClusters(): void {
@@ -169,19 +203,24 @@ export class MapView {
     this.#markers.clear();
     const ranked = new Set(this.#listed.map((s) => s.id));
     this.#listed.forEach((station, i) => this.#stationMarker(station, i + 1));
-    if (!this.#index) return;
+    if (this.#index) this.#drawOthers(this.#index, ranked);
+    this.#placeHereLabel();
+  }
+
+  #drawOthers(index: Supercluster, ranked: Set<string>): void {
     const b = this.map.getBounds();
     const zoom = Math.round(this.map.getZoom());
-    for (const feature of this.#index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom)) {
+    for (const feature of index.getClusters([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom)) {
       const [lon, lat] = feature.geometry.coordinates as [number, number];
       const props = feature.properties as { cluster?: boolean; cluster_id?: number; point_count?: number; i?: number };
       if (props.cluster) {
         const count = props.point_count ?? 0;
         const label = this.#options.labels.cluster(count);
-        const icon = L.divIcon({ className: 'ck-cluster', html: dom(html`<span aria-hidden="true">${count}</span>`), iconSize: [44, 44] });
+        // Sized and centred by the styles (with the touch target, so they grow in elder mode).
+        const icon = L.divIcon({ className: 'ck-cluster', html: dom(html`<span aria-hidden="true">${count}</span>`), iconSize: [0, 0] });
         const marker = L.marker([lat, lon], { icon, keyboard: true, title: label });
         marker.on('click', () => {
-          const zoomTo = Math.min(this.#index!.getClusterExpansionZoom(props.cluster_id!), 19);
+          const zoomTo = Math.min(index.getClusterExpansionZoom(props.cluster_id!), 19);
           this.map.setView([lat, lon], zoomTo, { animate: false });
         });
         marker.on('add', () => marker.getElement()?.setAttribute('aria-label', label));
@@ -204,8 +243,8 @@ export class MapView {
     const icon = L.divIcon({
       className: `ck-pin ${rank ? 'ranked' : 'minor'}${selected ? ' selected' : ''}`,
       html: content,
-      iconSize: rank ? [64, 40] : [34, 34],
-      iconAnchor: rank ? [0, 40] : [17, 17],
+      // Sized and anchored by the styles (with the touch target, so pins grow in elder mode).
+      iconSize: [0, 0],
     });
     const marker = L.marker([station.lat, station.lon], { icon, keyboard: true, title: label, zIndexOffset: selected ? 1000 : rank ? 500 : 0, riseOnHover: true });
     marker.on('click', () => this.#options.onSelect(station.id));

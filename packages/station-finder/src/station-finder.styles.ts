@@ -4,6 +4,8 @@ export const stationFinderStyles = css`
   :host {
     container-type: inline-size;
     background: var(--ck-color-bg);
+    /* Secondary lines (facilities, official, minutes on foot, map note): never under the small size, a little larger on a kiosk. */
+    --ck-finder-secondary: max(var(--ck-font-size-small), calc(var(--ck-font-size-body) * 0.9));
   }
   .finder {
     display: grid;
@@ -84,7 +86,34 @@ export const stationFinderStyles = css`
     overflow: hidden;
     background: var(--ck-color-surface);
   }
+  /* A station's detail takes the room: no title and chips (the detail has its own), and a smaller map. */
+  .detail-open .header {
+    display: none;
+  }
+  .detail-open .body {
+    /* What the header gave up: the title, at least one row of chips, and two gaps. */
+    --header: calc(var(--ck-font-size-title) * 1.2 + var(--ck-touch-target) + 2 * var(--ck-space-3));
+    /* The list's and map's heights, and the header's. */
+    --budget: calc(var(--ck-finder-list-height, 880px) + var(--ck-finder-map-height, 560px) + var(--ck-space-3) + var(--header));
+    --small-map: calc(var(--ck-finder-map-height, 560px) * 0.4);
+    height: var(--budget);
+    grid-template-rows: auto minmax(var(--small-map), 1fr);
+  }
+  .detail-open .side {
+    max-height: calc(var(--budget) - var(--small-map) - var(--ck-space-3));
+  }
+  .detail-open .map-wrap {
+    height: auto;
+  }
   @container (min-width: 1200px) {
+    .detail-open .body {
+      grid-template-columns: minmax(0, 7fr) minmax(0, 3fr);
+      grid-template-rows: none;
+      height: calc(var(--ck-finder-height, max(480px, calc(100dvh - 15rem))) + var(--header));
+    }
+    .detail-open .side {
+      max-height: none;
+    }
     .body {
       grid-template-columns: minmax(0, 5fr) minmax(0, 6fr);
       height: var(--ck-finder-height, max(480px, calc(100dvh - 15rem)));
@@ -184,7 +213,7 @@ export const stationFinderStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--ck-space-1) var(--ck-space-3);
-    font-size: var(--ck-font-size-small);
+    font-size: var(--ck-finder-secondary);
   }
   .facility {
     display: inline-flex;
@@ -192,9 +221,13 @@ export const stationFinderStyles = css`
     gap: var(--ck-space-1);
   }
   .official {
-    font-size: var(--ck-font-size-small);
+    font-size: var(--ck-finder-secondary);
     color: var(--ck-color-text-muted);
     column-gap: var(--ck-space-2);
+  }
+  .station-phone,
+  .verified {
+    flex-wrap: nowrap;
   }
   .phone {
     font-variant-numeric: tabular-nums;
@@ -212,7 +245,7 @@ export const stationFinderStyles = css`
     white-space: nowrap;
   }
   .minutes {
-    font-size: var(--ck-font-size-small);
+    font-size: var(--ck-finder-secondary);
     color: var(--ck-color-text-muted);
     white-space: nowrap;
   }
@@ -261,8 +294,11 @@ export const stationFinderStyles = css`
     gap: var(--ck-space-3);
     align-content: start;
   }
-  .detail .back {
-    justify-self: start;
+  .detail-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--ck-space-2) var(--ck-space-4);
   }
   .detail-title {
     font-size: var(--ck-font-size-title);
@@ -279,7 +315,7 @@ export const stationFinderStyles = css`
   }
   .detail-grid {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 300px), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr));
     gap: var(--ck-space-4);
     align-items: start;
   }
@@ -291,6 +327,7 @@ export const stationFinderStyles = css`
     margin-block-start: 0;
   }
   .route {
+    grid-row: span 2;
     display: grid;
     justify-items: center;
     gap: var(--ck-space-2);
@@ -390,105 +427,21 @@ export const stationFinderStyles = css`
     padding: var(--ck-space-1) var(--ck-space-2);
     background: var(--ck-color-bg);
     border-radius: calc(var(--ck-radius) / 2);
-    font-size: var(--ck-font-size-small);
+    font-size: var(--ck-finder-secondary);
     color: var(--ck-color-text-muted);
+  }
+  /* Beside a detail the map is small: the note goes to the free top corner, clear of the scale bar. */
+  .detail-open .map-note {
+    inset-inline-end: calc(var(--ck-touch-target) + 2 * var(--ck-space-3));
+  }
+  @container (min-width: 1200px) {
+    .detail-open .map-note {
+      inset-block: var(--ck-space-3) auto;
+      inset-inline: var(--ck-space-3) auto;
+      max-width: calc(100% - var(--ck-touch-target) - 3 * var(--ck-space-3));
+    }
   }
   .map-note:empty {
     display: none;
-  }
-  .ck-pin > div,
-  .ck-cluster > div,
-  .ck-here > div {
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    box-sizing: border-box;
-    width: 100%;
-    height: 100%;
-  }
-  .ck-pin.ranked > div {
-    gap: 2px;
-    border-radius: 20px 20px 20px 4px;
-    background: var(--ck-color-accent);
-    color: var(--ck-color-on-accent);
-    border: var(--ck-border-width) solid var(--ck-color-on-accent);
-    box-shadow: 0 2px 6px color-mix(in srgb, var(--ck-color-text) 40%, transparent);
-    font-weight: 700;
-    font-size: 1.25rem;
-  }
-  .ck-pin.minor > div {
-    border-radius: 50%;
-    background: var(--ck-color-bg);
-    color: var(--ck-color-accent);
-    border: var(--ck-border-width) solid var(--ck-color-accent);
-  }
-  /* Pins and clusters are drawn small, but take taps over a full touch target (64px in elder mode). */
-  .ck-pin::after,
-  .ck-cluster::after {
-    content: '';
-    position: absolute;
-    left: 50%;
-    top: 50%;
-    width: max(100%, var(--ck-touch-target, 48px));
-    height: max(100%, var(--ck-touch-target, 48px));
-    translate: -50% -50%;
-  }
-  .ck-pin .pin-glyph {
-    width: 22px;
-    height: 22px;
-  }
-  .ck-pin.selected > div {
-    scale: 1.3;
-    transform-origin: 0 100%;
-    background: var(--ck-color-text);
-    color: var(--ck-color-bg);
-    outline: var(--ck-focus-width) solid var(--ck-color-focus);
-  }
-  .ck-cluster > div {
-    border-radius: 50%;
-    background: var(--ck-color-bg);
-    border: calc(var(--ck-border-width) * 2) solid var(--ck-color-accent);
-    color: var(--ck-color-text);
-    font-weight: 700;
-  }
-  .ck-here,
-  .ck-here * {
-    overflow: visible;
-    pointer-events: none;
-  }
-  .ck-here > div {
-    position: absolute;
-    transform: translate(-50%, -50%);
-    flex-direction: column;
-    width: max-content;
-    height: auto;
-    gap: 2px;
-  }
-  .here-dot {
-    display: grid;
-    place-items: center;
-    width: 36px;
-    height: 36px;
-    border-radius: 50%;
-    background: var(--ck-color-focus);
-    color: var(--ck-color-on-accent);
-    border: 3px solid var(--ck-color-bg);
-  }
-  .here-dot .glyph {
-    width: 24px;
-    height: 24px;
-  }
-  .here-label {
-    padding: 0 var(--ck-space-2);
-    border-radius: 999px;
-    background: var(--ck-color-text);
-    color: var(--ck-color-bg);
-    font-size: var(--ck-font-size-small);
-    font-weight: 700;
-    white-space: nowrap;
-  }
-  .leaflet-marker-icon:focus-visible {
-    outline: var(--ck-focus-width) solid var(--ck-color-focus);
-    outline-offset: 2px;
   }
 `;

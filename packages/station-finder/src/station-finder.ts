@@ -430,10 +430,11 @@ export class StationFinder extends KioskElement {
       return;
     }
     // Leaflet's rules first, so this element's own marker and map styles win.
-    const { leafletStyles } = await import('./leaflet.styles.js');
+    // The markers' own rules come with the map (they are not needed for the first list).
+    const [{ leafletStyles }, { markerStyles }] = await Promise.all([import('./leaflet.styles.js'), import('./map.styles.js')]);
     const root = this.shadowRoot;
     if (root && leafletStyles.styleSheet && !root.adoptedStyleSheets.includes(leafletStyles.styleSheet)) {
-      root.adoptedStyleSheets = [leafletStyles.styleSheet, ...root.adoptedStyleSheets];
+      root.adoptedStyleSheets = [leafletStyles.styleSheet, ...root.adoptedStyleSheets, markerStyles.styleSheet!];
     }
     this.#map = new MapView(container, {
       tileUrl: this.tileUrl,
@@ -498,7 +499,7 @@ export class StationFinder extends KioskElement {
 
   override render() {
     return html`
-      <section class="finder" aria-labelledby="title">
+      <section class="finder ${this.detailOpen ? 'detail-open' : ''}" aria-labelledby="title">
         <header part="header" class="header">
           <h2 id="title" class="title">${msg('Nearest stations')}</h2>
           <div part="filters" class="chips" role="group" aria-label=${msg('Show only stations with')}>
@@ -620,7 +621,7 @@ export class StationFinder extends KioskElement {
           ${this.#renderOpen(station)}
           <span class="facilities">${station.facilities.map((f) => html`<span class="facility">${glyph(f)}${facilityLabel(f)}</span>`)}</span>
           ${station.official?.name || station.official?.phone
-            ? html`<span class="official">${glyph('person')}${msg('Official')}: ${station.official.name ?? ''}
+            ? html`<span class="official">${glyph('person')}${station.official.name ? msg(str`Official: ${station.official.name}`) : msg('Official')}
                 ${station.official.phone ? html`<span class="phone">${glyph('phone')}${station.official.phone}</span>` : nothing}</span>`
             : nothing}
         </span>
@@ -658,10 +659,14 @@ export class StationFinder extends KioskElement {
     const url = routeUrl(this.routeUrlTemplate, station, this.routeCoordinates, origin);
     const week = this.hours?.week(station, this.now ?? new Date());
     return html`<article class="detail" part="detail" aria-labelledby="detail-title">
-      <button class="back" type="button" @click=${this.#closeDetail}>${glyph('back')}<span>${msg('Back to the list')}</span></button>
-      <h3 id="detail-title" class="detail-title">${name}</h3>
-      ${this.locale === 'en' && station.nameEn && station.name ? html`<p class="alt-name" lang="zh-CN">${station.name}</p>` : nothing}
-      ${this.#renderOpen(station)}
+      <div class="detail-head">
+        <button class="back" type="button" @click=${this.#closeDetail}>${glyph('back')}<span>${msg('Back to the list')}</span></button>
+        <h3 id="detail-title" class="detail-title">${name}</h3>
+      </div>
+      <div class="detail-head">
+        ${this.locale === 'en' && station.nameEn && station.name ? html`<p class="alt-name" lang="zh-CN">${station.name}</p>` : nothing}
+        ${this.#renderOpen(station)}
+      </div>
       <p class="directions">
         ${glyph('walk')}
         <span>${msg(str`Walk about ${formatDistance(way.walking)} to the ${compassLabel(way.direction)} — about ${formatMinutes(way.minutes)}.`)}</span>
@@ -682,14 +687,16 @@ export class StationFinder extends KioskElement {
               </li>`;
             })}
           </ul>
-          <h4>${msg('Opening hours')}</h4>
+        </section>
+        <section aria-labelledby="hours-title">
+          <h4 id="hours-title">${msg('Opening hours')}</h4>
           ${week ? html`<ul class="week">${week.map((line) => this.#renderWeekLine(line))}</ul>` : html`<p>${msg('Hours unknown')}</p>`}
           <h4>${msg('Responsible official')}</h4>
           <p class="official">
             ${glyph('person')}<span>${station.official?.name ?? msg('Not listed')}</span>
             ${station.official?.phone ? html`<span class="phone">${glyph('phone')}${station.official.phone}</span>` : nothing}
           </p>
-          ${station.phone ? html`<p class="official">${glyph('phone')}${msg('Station phone')}: ${station.phone}</p>` : nothing}
+          ${station.phone ? html`<p class="official station-phone">${glyph('phone')}<span>${msg(str`Station phone: ${station.phone}`)}</span></p>` : nothing}
           ${station.operator ? html`<p class="muted">${msg(str`Run by ${station.operator}`)}</p>` : nothing}
           <p class="muted verified">
             ${glyph('verified')}${station.verified
