@@ -23,10 +23,10 @@ export class KioskHome extends KioskElement {
       :host {
         display: grid;
         grid-template-columns: 1fr;
-        grid-template-rows: auto 1fr auto;
+        grid-template-rows: auto minmax(0, 1fr) auto;
         grid-template-areas: 'hero' 'services' 'official';
         gap: var(--ck-space-4);
-        /* At least the screen; taller (and then scrolling) only when elder-mode type needs it. */
+        /* Exactly the screen between the top bar and the footer: everything fits in every language, theme and orientation. */
         min-height: 100%;
         padding: calc(var(--ck-space-4) * 1.5);
       }
@@ -95,8 +95,27 @@ export class KioskHome extends KioskElement {
         gap: var(--ck-space-3);
       }
       .prompt .icon {
-        width: 2.5rem;
-        height: 2.5rem;
+        flex-shrink: 0;
+        width: 1.25em;
+        height: 1.25em;
+        color: var(--ck-color-accent);
+      }
+      .offers {
+        display: flex;
+        align-items: center;
+        gap: var(--ck-space-3);
+        padding: var(--ck-space-3) var(--ck-space-4);
+        border-radius: calc(var(--ck-radius) * 2);
+        background: color-mix(in srgb, var(--ck-color-accent) 8%, var(--ck-color-bg));
+        font-size: var(--ck-font-size-large);
+      }
+      .offers .icon {
+        flex-shrink: 0;
+        width: 1.5em;
+        height: 1.5em;
+        color: var(--ck-color-accent);
+      }
+      .offers strong {
         color: var(--ck-color-accent);
       }
       ul {
@@ -107,11 +126,11 @@ export class KioskHome extends KioskElement {
         gap: var(--ck-space-4);
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr));
         grid-auto-rows: minmax(16rem, auto);
-        flex: 1;
         align-content: start;
       }
+      /* One service: a large tile of its own size (not stretched over the whole screen). */
       ul.single {
-        grid-auto-rows: 1fr;
+        grid-auto-rows: auto;
       }
       /* One service: one inviting, poster-sized tile. */
       ul.single .tile {
@@ -119,15 +138,16 @@ export class KioskHome extends KioskElement {
         justify-items: center;
         align-content: center;
         text-align: center;
-        gap: calc(var(--ck-space-4) * 1.5);
+        gap: calc(var(--ck-space-4) * 1.25);
+        padding: calc(var(--ck-space-4) * 2) calc(var(--ck-space-4) * 1.5);
       }
       ul.single .tile-icon {
-        width: 12rem;
-        height: 12rem;
+        width: 14rem;
+        height: 14rem;
       }
       ul.single .tile-icon .icon {
-        width: 7.5rem;
-        height: 7.5rem;
+        width: 60%;
+        height: 60%;
       }
       ul.single .tile-title {
         font-size: calc(var(--ck-font-size-title) * 1.75);
@@ -139,15 +159,15 @@ export class KioskHome extends KioskElement {
         width: auto;
         padding-inline: calc(var(--ck-space-4) * 1.5);
         border-radius: 999px;
-        height: calc(var(--ck-touch-target) * 1.5);
+        min-height: calc(var(--ck-touch-target) * 1.5);
         display: inline-flex;
         gap: var(--ck-space-2);
         font-size: var(--ck-font-size-large);
         font-weight: 700;
       }
       ul.single .go .icon {
-        width: 2rem;
-        height: 2rem;
+        width: 1.1em;
+        height: 1.1em;
       }
       .tile {
         width: 100%;
@@ -243,8 +263,8 @@ export class KioskHome extends KioskElement {
         background: color-mix(in srgb, var(--ck-color-accent) 10%, var(--ck-color-bg));
       }
       .official .badge .icon {
-        width: 3.5rem;
-        height: 3.5rem;
+        width: 60%;
+        height: 60%;
       }
       .official h2 {
         font-size: var(--ck-font-size-large);
@@ -280,6 +300,72 @@ export class KioskHome extends KioskElement {
         grid-column: 1 / -1;
         color: var(--ck-color-text-muted);
       }
+      /* Portrait: the room the tile no longer stretches over goes to what this kiosk offers and a larger official card. */
+      @media (orientation: portrait) {
+        .hero {
+          padding: calc(var(--ck-space-4) * 1.5) calc(var(--ck-space-4) * 2);
+        }
+        /* The tile takes the room there is, up to a poster's height, with what the kiosk offers right below it. */
+        ul.single {
+          flex: 1 1 auto;
+          max-height: 50rem;
+          grid-auto-rows: minmax(0, 1fr);
+        }
+        :host([data-elder]) .hero {
+          padding: var(--ck-space-3) calc(var(--ck-space-4) * 1.5);
+        }
+        /* Elder type needs the room: the tile itself says what the kiosk offers. */
+        :host([data-elder]) .offers {
+          display: none;
+        }
+        /* Elder type: the tile lies across (icon beside the text) so that the official stays on screen. */
+        :host([data-elder]) ul.single .tile {
+          grid-template-columns: auto 1fr;
+          justify-items: start;
+          text-align: start;
+          gap: var(--ck-space-3) var(--ck-space-4);
+          padding: calc(var(--ck-space-4) * 1.25);
+        }
+        :host([data-elder]) ul.single .tile-icon {
+          grid-row: span 2;
+          width: 10rem;
+          height: 10rem;
+        }
+        :host([data-elder]) ul.single .tile-title {
+          font-size: calc(var(--ck-font-size-title) * 1.25);
+        }
+        :host([data-elder]) ul.single .tile .go {
+          grid-column: 2;
+        }
+        .official {
+          padding: calc(var(--ck-space-4) * 1.5) calc(var(--ck-space-4) * 2);
+          row-gap: var(--ck-space-3);
+        }
+        .official .badge {
+          width: 8rem;
+          height: 8rem;
+        }
+        .services {
+          justify-content: center;
+        }
+        :host(:not([data-elder])) .official .phone {
+          font-size: calc(var(--ck-font-size-title) * 1.25);
+        }
+        :host(:not([data-elder])) .offers {
+          padding: var(--ck-space-4);
+        }
+        :host(:not([data-elder])) ul.single {
+          max-height: 46rem;
+        }
+        :host(:not([data-elder])) ul.single .tile-icon {
+          width: 16rem;
+          height: 16rem;
+        }
+        :host(:not([data-elder])) ul.single .tile-desc {
+          font-size: var(--ck-font-size-large);
+          max-width: 44rem;
+        }
+      }
       /* Landscape: the site as a band across the top, the services and the official side by side below. */
       @media (orientation: landscape) {
         :host {
@@ -288,8 +374,38 @@ export class KioskHome extends KioskElement {
           grid-template-areas: 'hero hero' 'services official';
           column-gap: calc(var(--ck-space-4) * 1.5);
         }
+        :host {
+          gap: var(--ck-space-3);
+          row-gap: var(--ck-space-3);
+          padding: var(--ck-space-4) calc(var(--ck-space-4) * 1.5);
+        }
         .hero {
           grid-template-areas: 'welcome clock' 'name clock' 'alt clock';
+        }
+        /* Elder type: a slimmer site band so that the tile and its Start button stay above the footer. */
+        :host([data-elder]) .hero {
+          row-gap: var(--ck-space-1);
+          padding: var(--ck-space-3) calc(var(--ck-space-4) * 2);
+        }
+        :host([data-elder]) .welcome,
+        :host([data-elder]) .alt-name {
+          font-size: var(--ck-font-size-body);
+        }
+        :host([data-elder]) h1 {
+          font-size: calc(var(--ck-font-size-title) * 1.25);
+        }
+        .services {
+          gap: var(--ck-space-3);
+        }
+        :host([data-elder]) h2.prompt {
+          font-size: var(--ck-font-size-large);
+        }
+        .offers {
+          display: none;
+        }
+        ul.single {
+          flex: 1;
+          grid-auto-rows: minmax(0, 1fr);
         }
         .official {
           align-content: center;
@@ -298,6 +414,16 @@ export class KioskHome extends KioskElement {
           grid-template-columns: auto 1fr;
           justify-items: start;
           text-align: start;
+          gap: var(--ck-space-3) calc(var(--ck-space-4) * 1.25);
+          padding: var(--ck-space-4) calc(var(--ck-space-4) * 1.25);
+        }
+        ul.single .tile-icon {
+          grid-row: span 2;
+          width: min(12rem, 20dvh);
+          height: min(12rem, 20dvh);
+        }
+        :host([data-elder]) ul.single .tile-title {
+          font-size: calc(var(--ck-font-size-title) * 1.25);
         }
         ul.single .tile .go {
           grid-column: 2;
@@ -343,7 +469,9 @@ export class KioskHome extends KioskElement {
         </p>
       </section>
       <section class="services" aria-labelledby="services-title">
-        <h2 id="services-title" class="prompt">${icon('hand')}<span>${msg('Touch a service to begin')}</span></h2>
+        ${this.services.length
+          ? html`<h2 id="services-title" class="prompt">${icon('hand')}<span>${msg('Touch a service to begin')}</span></h2>`
+          : html`<h2 id="services-title" class="visually-hidden">${msg('Services')}</h2>`}
         ${this.services.length
           ? html`<ul class=${this.services.length === 1 ? 'single' : 'many'}>
               ${this.services.map(
@@ -359,7 +487,10 @@ export class KioskHome extends KioskElement {
                 </li>`,
               )}
             </ul>`
-          : html`<p class="none">${msg('No service is available at this kiosk yet. Please ask the official below.')}</p>`}
+          : html`<p class="none">${msg("No service is available at this kiosk yet. For help, contact this station's official.")}</p>`}
+        ${this.services.length
+          ? html`<p class="offers">${icon('station')}<span>${msg('This kiosk offers:')} <strong>${this.services.map((s) => s.title()).join(' · ')}</strong></span></p>`
+          : nothing}
       </section>
       <section class="official" aria-labelledby="official-title">
         <span class="badge">${icon('official')}</span>

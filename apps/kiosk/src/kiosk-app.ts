@@ -50,20 +50,22 @@ export class KioskApp extends KioskElement {
         gap: var(--ck-space-3);
         flex: 1;
         min-width: 0;
-        white-space: nowrap;
         font-size: var(--ck-font-size-large);
         font-weight: 700;
+        line-height: 1.15;
         color: var(--ck-color-accent);
         margin: 0;
       }
       .brand .icon {
         flex-shrink: 0;
-        width: 2.75rem;
-        height: 2.75rem;
+        width: 1.75em;
+        height: 1.75em;
       }
+      /* Wraps onto a second line rather than being cut off (English in elder mode, portrait). */
       .brand span {
-        overflow: hidden;
-        text-overflow: ellipsis;
+        min-width: 0;
+        text-wrap: balance;
+        overflow-wrap: anywhere;
       }
       .title {
         margin: 0;
@@ -87,6 +89,13 @@ export class KioskApp extends KioskElement {
         :host([data-ck-theme~='elder']) .switches {
           margin-inline-start: auto;
         }
+        :host([data-ck-theme~='elder']) .brand {
+          font-size: var(--ck-font-size-body);
+        }
+        :host([data-ck-theme~='elder']) .topbar {
+          gap: var(--ck-space-3);
+          padding-inline: var(--ck-space-4);
+        }
       }
       .spacer {
         flex: 1;
@@ -98,8 +107,8 @@ export class KioskApp extends KioskElement {
         border-radius: 999px;
       }
       .home-button .icon {
-        width: 2.25rem;
-        height: 2.25rem;
+        width: 1.5em;
+        height: 1.5em;
       }
       .switches {
         display: flex;
@@ -144,8 +153,8 @@ export class KioskApp extends KioskElement {
         padding: 4px var(--ck-space-4) 4px var(--ck-space-3);
       }
       .elder .icon {
-        width: 2rem;
-        height: 2rem;
+        width: 1.6em;
+        height: 1.6em;
       }
       .content {
         flex: 1;
@@ -167,7 +176,9 @@ export class KioskApp extends KioskElement {
         gap: var(--ck-space-2);
         padding: var(--ck-space-2) var(--ck-space-4);
         color: var(--ck-color-text-muted);
-        font-size: var(--ck-font-size-small);
+        /* Readable from a step back: 20 px standard, 24 px elder (never below the small size). */
+        font-size: max(var(--ck-font-size-small), 1.25rem);
+        text-align: center;
         background: var(--ck-color-bg);
         border-top: 1px solid color-mix(in srgb, var(--ck-color-border) 45%, transparent);
       }
@@ -405,7 +416,7 @@ export class KioskApp extends KioskElement {
       <main class="content">
         ${service
           ? html`<div class="service">${this.#renderService(service)}</div>`
-          : html`<ck-home .site=${this.site} .services=${this.#offered}></ck-home>`}
+          : html`<ck-home .site=${this.site} .services=${this.#offered} ?data-elder=${this.elder}></ck-home>`}
         ${this.#renderWarning()}
       </main>
       ${service

@@ -7,7 +7,8 @@ export const BASE = process.env.KIOSK_URL ?? 'http://127.0.0.1:8080';
 export const DEVICE_KEY = 'demo-kiosk-key';
 export const PORTRAIT = { width: 1080, height: 1920 };
 export const LANDSCAPE = { width: 1920, height: 1080 };
-export const SITE = { id: 'ningde-donghu', zh: '东湖公园东门驿站', en: 'Donghu Park East Gate Station', official: '林建华', phone: '0593-2851234', lat: 26.6569, lon: 119.5468 };
+// The server's demo data (apps/server seed): the site is its station nd-001, with that station's position, official and phone.
+export const SITE = { id: 'ningde-donghu', zh: '东湖公园东门驿站', en: 'Donghu Park East Gate Station', official: '黄德明', phone: '0593-2585086', lat: 26.659154, lon: 119.549627 };
 
 export function launch() {
   return chromium.launch({

@@ -86,9 +86,19 @@ export const stationFinderStyles = css`
     overflow: hidden;
     background: var(--ck-color-surface);
   }
-  /* A station's detail takes the room: no title and chips (the detail has its own), and a smaller map. */
-  .detail-open .header {
+  /* A station's detail takes the room: no chips, and a smaller map. The title stays for screen
+     readers only, so the detail's h3 still follows an h2 (heading order). */
+  .detail-open .chips {
     display: none;
+  }
+  .detail-open .header {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   .detail-open .body {
     /* What the header gave up: the title, at least one row of chips, and two gaps. */
