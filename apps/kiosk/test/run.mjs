@@ -100,7 +100,7 @@ try {
         '--test-concurrency=1',
         '--test-reporter=spec',
         '--test-reporter-destination=stdout',
-        `--test-reporter=${path.join(here, 'reporter.mjs')}`,
+        `--test-reporter=${path.join(here, '../../../scripts/node-test-count-reporter.mjs')}`,
         `--test-reporter-destination=${countsFile}`,
         ...files,
       ],

@@ -56,7 +56,7 @@ function runSuite(dialect: string, env: NodeJS.ProcessEnv, files: string[]): Pro
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${path.join(here, 'reporter.mjs')}`, `--test-reporter-destination=${countsFile}`, ...files],
+      ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', `--test-reporter=${path.join(here, '../../../scripts/node-test-count-reporter.mjs')}`, `--test-reporter-destination=${countsFile}`, ...files],
       { cwd: root, env, stdio: 'inherit' },
     );
     child.on('exit', (code) => {

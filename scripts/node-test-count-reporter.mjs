@@ -1,4 +1,5 @@
-// Counts individual tests (not suites, not file wrappers) for test-results.json.
+// A node:test reporter shared by the apps' test runners: counts individual tests
+// (not suites, not file wrappers) for test-results.json.
 export default async function* countReporter(source) {
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for await (const event of source) {
