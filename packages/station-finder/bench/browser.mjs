@@ -12,9 +12,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { kb, measureBundle } from '../../../scripts/bundle-size.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
+const root = join(here, '../../..');
 const pkg = join(here, '..');
 const repo = join(here, '../../..');
 const require = createRequire(join(repo, 'package.json'));
@@ -103,30 +104,9 @@ for (const [v, variant] of variants.entries()) {
   console.log(`  runs: ${times[v].map((t) => t.toFixed(0)).join(', ')}`);
 }
 
-// Size: the package's define entry, minified, lit and leaflet external; initial chunks vs loaded on demand.
-const sizeDir = mkdtempSync(join(tmpdir(), 'ck-sf-size-'));
-const kb = (bytes) => (bytes / 1024).toFixed(1);
-const measure = async (external) => {
-const result = await build({
-  entryPoints: [join(here, '../dist/define.js')],
-  bundle: true, minify: true, splitting: true, format: 'esm', target: 'es2022', outdir: sizeDir, metafile: true, logLevel: 'error',
-  external: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/reactive-element', '@lit/reactive-element/*', 'leaflet', 'leaflet/*', ...external],
-});
-const outputs = result.metafile.outputs;
-const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint);
-const initial = new Set();
-const visit = (file) => {
-  if (initial.has(file)) return;
-  initial.add(file);
-  for (const dep of outputs[file].imports) if (dep.kind === 'import-statement' && !dep.external) visit(dep.path);
-};
-visit(entry);
-const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-const kb = (bytes) => (bytes / 1024).toFixed(1);
-const initialBytes = [...initial].reduce((sum, file) => sum + gz(file), 0);
-const lazy = Object.keys(outputs).filter((file) => !initial.has(file) && file.endsWith('.js'));
-return { initialBytes, lazy: lazy.map((file) => ({ file, bytes: gz(file), inputs: Object.keys(outputs[file].inputs) })) };
-};
+// Size: the package's define entry, lit and leaflet external; initial chunks vs loaded on demand.
+const measure = (external) =>
+  measureBundle({ imports: ['@civic-kiosk/station-finder/define.js'], resolveDir: root, external: ['leaflet', 'leaflet/*', ...external] });
 const own = await measure(['@civic-kiosk/core', '@civic-kiosk/core/*', '@civic-kiosk/ui', '@civic-kiosk/ui/*', '@lit/localize']);
 console.log(`size (gzip level 9, minified): ${kb(own.initialBytes)} kB initial for this package and its own dependencies (lit, leaflet, @lit/localize and the shared @civic-kiosk/core + ui excluded; budget 20 kB)`);
 for (const chunk of own.lazy) {
@@ -135,4 +115,3 @@ for (const chunk of own.lazy) {
 }
 const all = await measure([]);
 console.log(`with @civic-kiosk/core, the two ui elements and @lit/localize included: ${kb(all.initialBytes)} kB initial`);
-rmSync(sizeDir, { recursive: true, force: true });
