@@ -4,9 +4,10 @@ import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
 import litA11y from 'eslint-plugin-lit-a11y';
 import wc from 'eslint-plugin-wc';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/coverage/**', '**/generated/**', '**/node_modules/**', 'storybook-static/**', '**/*.mjs', '**/*.js'] },
+  { ignores: ['**/dist/**', '**/coverage/**', '**/generated/**', '**/node_modules/**', 'storybook-static/**', '**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
@@ -33,5 +34,11 @@ export default tseslint.config(
     files: ['apps/server/test/**/*.ts'],
     // node:test's describe/it return promises that the runner itself awaits.
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
+  {
+    // Plain-JavaScript test runners, benchmarks and scripts: the same rules without type information.
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { ...globals.node, ...globals.browser } },
   },
 );

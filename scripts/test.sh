@@ -30,8 +30,10 @@ step() {
 turbo() { pnpm exec turbo "$@" --continue --output-logs=errors-only --log-order=grouped; }
 
 rm -f packages/*/test-results.json apps/*/test-results.json
+step "no focused tests" node scripts/check-no-only.mjs
 step build turbo run build
 step lint turbo run lint
+step "lint scripts" pnpm exec eslint scripts web-test-runner.config.mjs eslint.config.mjs "apps/*/bench/*.mjs" "packages/*/bench/*.mjs"
 step typecheck turbo run typecheck
 # One package at a time: two Chromium test runs on two cores make timing tests flaky.
 step tests turbo run test --concurrency=1
@@ -39,8 +41,12 @@ step "size budgets" node scripts/size.mjs
 step translations node scripts/check-translations.mjs
 step storybook turbo run storybook
 
-# Add up the test counts every package's runner wrote.
-read -r tests_passed tests_failed tests_skipped < <(node scripts/count-tests.mjs)
+# Add up the test counts every package's runner wrote (server tests once per engine).
+# A crash of the counting script must not read as "0 failed".
+if ! counts=$(node scripts/count-tests.mjs) || ! read -r tests_passed tests_failed tests_skipped <<<"$counts" || [ -z "${tests_skipped:-}" ]; then
+  echo "counting the test results failed" >&2
+  tests_passed=0 tests_failed=1 tests_skipped=0
+fi
 
 echo
 echo "== summary ($(( $(date +%s) - started )) s)"
