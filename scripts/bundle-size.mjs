@@ -33,7 +33,8 @@ export async function measureBundle({ imports, resolveDir, external = [] }) {
       initial.add(file);
       for (const dep of outputs[file].imports) if (dep.kind === 'import-statement' && !dep.external) visit(dep.path);
     };
-    visit(Object.keys(outputs).find((file) => outputs[file].entryPoint));
+    // The stdin module is the entry; other outputs with an entryPoint are dynamic-import chunks.
+    visit(Object.keys(outputs).find((file) => outputs[file].entryPoint === '<stdin>'));
     const gz = (file) => gzipSync(readFileSync(join(resolveDir, file)), { level: 9 }).length;
     const initialBytes = [...initial].reduce((sum, file) => sum + gz(file), 0);
     const lazy = Object.keys(outputs)
