@@ -24,6 +24,13 @@ class OfflineSource implements StationSource {
   }
 }
 
+/**
+ * The story's own theme plus the toolbar's: elder set on the element must not
+ * drop the high contrast chosen in the toolbar (a theme on the host replaces
+ * the tokens it names, colours included).
+ */
+const storyTheme = (own: string, toolbar: unknown) => [...new Set(`${own} ${String(toolbar ?? '')}`.split(/\s+/).filter(Boolean))].join(' ') || 'standard';
+
 interface Args {
   filters: StationFilter[];
   radiusKm: number;
@@ -42,7 +49,7 @@ const meta: Meta<Args> = {
   parameters: { layout: 'fullscreen' },
   args: { filters: [], radiusKm: 5, limit: 10, tileUrl: '', theme: '', source: demo, routeUrlTemplate: AMAP },
   argTypes: { source: { control: false } },
-  render: (args) => html`<ck-station-finder
+  render: (args, context) => html`<ck-station-finder
     .source=${args.source}
     latitude=${NINGDE_KIOSK.lat}
     longitude=${NINGDE_KIOSK.lon}
@@ -50,7 +57,7 @@ const meta: Meta<Args> = {
     radius-km=${args.radiusKm}
     limit=${args.limit}
     tile-url=${args.tileUrl}
-    theme=${args.theme || 'standard'}
+    theme=${storyTheme(args.theme, context.globals.theme)}
     route-url-template=${args.routeUrlTemplate}
     route-coordinates="gcj02"
     .now=${NOW}
@@ -71,8 +78,16 @@ export const FiltersOn: Story = { args: { filters: ['wheelchair', 'baby_change']
 /** Nothing within 1 km has both: the finder says which filter to drop. */
 export const NoResults: Story = { args: { filters: ['wheelchair', 'charging'], radiusKm: 1 } };
 
+/**
+ * A tile server that answers with something that is not a picture, as a
+ * captive portal or a broken proxy does offline: every tile fails to load
+ * without a network request, so the story shows the no-tiles state and the
+ * browser logs nothing.
+ */
+const BROKEN_TILES = 'data:image/png;base64,Tm90IGEgdGlsZQ==#{z}/{x}/{y}';
+
 /** The API and the tile server are unreachable: the saved list, and a map drawn to scale without tiles. */
-export const OfflineMap: Story = { args: { source: new OfflineSource(), tileUrl: 'http://127.0.0.1:9/{z}/{x}/{y}.png' } };
+export const OfflineMap: Story = { args: { source: new OfflineSource(), tileUrl: BROKEN_TILES } };
 
 /** 100,000 stations: the index is built once, the list answers at once, the map clusters. */
 export const HundredThousandStations: Story = {
