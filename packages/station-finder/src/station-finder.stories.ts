@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import './define.js';
 import { demoStations, generateStations, NINGDE_KIOSK } from './demo.js';
 import { InMemoryStationSource } from './source.js';
@@ -29,7 +30,8 @@ class OfflineSource implements StationSource {
  * drop the high contrast chosen in the toolbar (a theme on the host replaces
  * the tokens it names, colours included).
  */
-const storyTheme = (own: string, toolbar: unknown) => [...new Set(`${own} ${String(toolbar ?? '')}`.split(/\s+/).filter(Boolean))].join(' ') || 'standard';
+const storyTheme = (own: string, toolbar: unknown) =>
+  [...new Set(`${own} ${typeof toolbar === 'string' ? toolbar : ''}`.split(/\s+/).filter(Boolean))].join(' ') || 'standard';
 
 interface Args {
   filters: StationFilter[];
@@ -103,3 +105,32 @@ export const English: Story = { globals: { locale: 'en' } };
 
 /** A station's detail: every facility, hours in words, the official, and the route as a QR code (Amap, GCJ-02). */
 export const DetailWithQr: Story = { args: { open: 'donghu-park' } };
+
+const listed = (finder: StationFinder) => [...finder.shadowRoot!.querySelectorAll<HTMLElement>('[part~="row"][data-id]')].map((row) => row.dataset['id']!);
+/** The stations with a numbered pin on the map, in rank order. */
+const pinned = (finder: StationFinder) =>
+  [...finder.shadowRoot!.querySelectorAll<HTMLElement>('.leaflet-marker-pane .ranked[data-id]')]
+    .map((pin) => ({ id: pin.dataset['id']!, rank: Number(pin.textContent?.trim().match(/^\d+/)?.[0]) }))
+    .sort((a, b) => a.rank - b.rank)
+    .map((pin) => pin.id);
+
+/** The visitor touches "Mother-and-baby room": the list keeps only stations with one, and the map's numbered pins follow. */
+export const ChipToggled: Story = {
+  play: async ({ canvasElement }) => {
+    const finder = canvasElement.querySelector<StationFinder>('ck-station-finder')!;
+    await waitFor(() => expect(listed(finder)).toHaveLength(10), { timeout: 10_000 });
+    await waitFor(() => expect(pinned(finder)).toEqual(listed(finder)), { timeout: 10_000 });
+    const before = listed(finder);
+    const changes: string[][] = [];
+    finder.addEventListener('ck-filters-change', (event) => changes.push([...(event as CustomEvent<{ filters: string[] }>).detail.filters]));
+
+    const chip = finder.shadowRoot!.querySelector<HTMLElement>('[part~="chip"][data-filter="baby_change"]')!;
+    await userEvent.click(chip);
+    await expect(chip).toHaveAttribute('aria-pressed', 'true');
+    await expect(changes).toEqual([['baby_change']]);
+    await waitFor(() => expect(listed(finder)).not.toEqual(before));
+    await expect(finder.results.every(({ station }) => station.facilities.includes('baby_change'))).toBe(true);
+    await expect(listed(finder)).toEqual(finder.results.map(({ station }) => station.id));
+    await waitFor(() => expect(pinned(finder)).toEqual(listed(finder)), { timeout: 10_000 });
+  },
+};
