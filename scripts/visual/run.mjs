@@ -164,12 +164,16 @@ function axeProblems(state) {
 /** Screenshots the story's element until two pictures in a row are the same (a map or chart may still be drawing). */
 async function stablePicture(page) {
   let previous;
-  for (let attempt = 0; attempt < 20; attempt++) {
+  // A busy machine may take a while to finish a map or a list: up to 20 s.
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
     const box = await page.evaluate(storyBox);
     if (!box) throw new Error('the story rendered nothing visible');
+    const viewport = page.viewportSize();
     const picture = await page.screenshot({
       clip: box,
-      fullPage: true,
+      // Only when the story is larger than the window: a full-page picture resizes the window
+      // while it is taken, which makes a whole kiosk screen lay itself out again.
+      fullPage: box.y + box.height > viewport.height || box.x + box.width > viewport.width,
       animations: 'disabled',
       caret: 'hide',
       scale: 'css',

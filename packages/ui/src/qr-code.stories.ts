@@ -48,10 +48,7 @@ export const NewValue: Story = {
     qr.value = route.replace('39.9122%2C116.4039', '39.9156%2C116.4102');
     qr.label = '步行去金马广场驿站的路线';
     // Drawn again (the encoder loads asynchronously), and not the old code.
-    await waitFor(() => {
-      expect(code()).toBeTruthy();
-      expect(code()).not.toBe(first);
-    }, patient);
+    await waitFor(() => expect(Boolean(code()) && code() !== first).toBe(true), patient);
     await expect(qr.shadowRoot!.querySelector('[part~="code"]')).toHaveAttribute('aria-label', '步行去金马广场驿站的路线');
   },
 };
