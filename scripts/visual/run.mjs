@@ -26,7 +26,8 @@ const resultFile = join(root, 'visual', 'test-results.json');
 const args = process.argv.slice(2);
 const update = args.includes('--update');
 const grep = args.includes('--grep') ? args[args.indexOf('--grep') + 1] : undefined;
-const workers = Math.max(1, Number(process.env.VISUAL_WORKERS ?? 2));
+// Pages mostly wait (on a map, a font, a play function): four at a time keep two cores busy.
+const workers = Math.max(1, Number(process.env.VISUAL_WORKERS ?? 4));
 const port = Number(process.env.VISUAL_PORT ?? 0);
 /** The fixed clock of every story page: Tuesday 6 May 2025, 10:30 in China (the stories' own `now`). */
 const FIXED_TIME = new Date('2025-05-06T10:30:00+08:00');
