@@ -12,7 +12,9 @@ setCustomElementsManifest(manifest);
 const withLocaleAndTheme: Decorator = (story, context) => {
   void setLocale(String(context.globals.locale ?? 'zh-CN'));
   const theme = String(context.globals.theme ?? 'standard');
-  return html`<div class="ck-story" data-ck-theme=${theme}>${story()}</div>`;
+  // A whole kiosk screen fills the window edge to edge; everything else gets a margin.
+  const screen = context.parameters.kioskScreen ? ' ck-story--screen' : '';
+  return html`<div class="ck-story${screen}" data-ck-theme=${theme}>${story()}</div>`;
 };
 
 const kioskViewports = {
@@ -21,7 +23,14 @@ const kioskViewports = {
   phone: { name: 'Phone 390x844', styles: { width: '390px', height: '844px' }, type: 'mobile' },
 } as const;
 
+/** The toolbar's language is active before the story first renders, so nothing is laid out twice. */
+const localeLoaded = async (context: { globals: Record<string, unknown> }) => {
+  await setLocale(String(context.globals.locale ?? 'zh-CN'));
+  return {};
+};
+
 const preview: Preview = {
+  loaders: [localeLoaded],
   decorators: [withLocaleAndTheme],
   globalTypes: {
     locale: {

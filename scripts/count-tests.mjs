@@ -23,4 +23,11 @@ for (const group of ['packages', 'apps']) {
     for (const key of Object.keys(totals)) totals[key] += result[key] ?? 0;
   }
 }
+// The visual run over the built Storybook (scripts/visual/run.mjs) is not a package: its counts are at the root.
+const visualFile = join(root, 'visual', 'test-results.json');
+if (existsSync(visualFile)) {
+  const result = JSON.parse(readFileSync(visualFile, 'utf8'));
+  console.error(`visual: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`);
+  for (const key of Object.keys(totals)) totals[key] += result[key] ?? 0;
+}
 console.log(`${totals.passed} ${totals.failed} ${totals.skipped}`);

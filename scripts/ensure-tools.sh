@@ -14,13 +14,20 @@ if [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
   }
 fi
 
-if [ "${NEED_CHROMIUM:-0}" = 1 ] && [ ! -x "$CHROME_PATH" ]; then
-  if [ "$(id -u)" = 0 ]; then
-    echo "Installing Debian's Chromium..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "Chromium is missing: run 'sudo apt-get install -y chromium' (or set CHROME_PATH)." >&2
-    exit 1
+# Chromium draws Chinese as missing-glyph boxes without a CJK font: the visual
+# baseline and the text metrics of every test assume Noto Sans CJK.
+if [ "${NEED_CHROMIUM:-0}" = 1 ]; then
+  missing=()
+  [ -x "$CHROME_PATH" ] || missing+=(chromium)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+      echo "Installing ${missing[*]} from Debian..."
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+      echo "Missing ${missing[*]}: run 'sudo apt-get install -y ${missing[*]}' (or set CHROME_PATH)." >&2
+      exit 1
+    fi
   fi
 fi
 

@@ -29,7 +29,7 @@ step() {
 # --continue: one failing package does not hide the results of the others.
 turbo() { pnpm exec turbo "$@" --continue --output-logs=errors-only --log-order=grouped; }
 
-rm -f packages/*/test-results.json apps/*/test-results.json
+rm -f packages/*/test-results.json apps/*/test-results.json visual/test-results.json
 step "no focused tests" node scripts/check-no-only.mjs
 step build turbo run build
 step lint turbo run lint
@@ -40,6 +40,8 @@ step tests turbo run test --concurrency=1
 step "size budgets" node scripts/size.mjs
 step translations node scripts/check-translations.mjs
 step storybook turbo run storybook
+# Every story of the built Storybook: renders cleanly, plays, passes axe, matches visual/baseline/.
+step visual node scripts/visual/run.mjs
 
 # Add up the test counts every package's runner wrote (server tests once per engine).
 # A crash of the counting script must not read as "0 failed".

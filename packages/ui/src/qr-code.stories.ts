@@ -1,5 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+
+/** Waits generously: the test machine may be busy. */
+const patient = { timeout: 5000 };
+import type { KioskQrCode } from './qr-code.js';
 import type { ErrorCorrectionLevel } from './qr-matrix.js';
 import './define.js';
 
@@ -32,3 +37,18 @@ export const RouteUrl: Story = {};
 export const LargeHighCorrection: Story = { args: { size: 360, errorCorrection: 'H' } };
 export const Empty: Story = { args: { value: '', caption: '' } };
 export const TooLong: Story = { args: { value: `${route}&note=${'x'.repeat(3000)}`, caption: '' } };
+
+/** A new value (another station's route) redraws the code: the old code never stays on screen. */
+export const NewValue: Story = {
+  play: async ({ canvasElement }) => {
+    const qr = canvasElement.querySelector<KioskQrCode>('ck-qr-code')!;
+    const code = () => qr.shadowRoot!.querySelector('[part~="code"] path')?.getAttribute('d');
+    await waitFor(() => expect(code()).toBeTruthy(), patient);
+    const first = code();
+    qr.value = route.replace('39.9122%2C116.4039', '39.9156%2C116.4102');
+    qr.label = '步行去金马广场驿站的路线';
+    // Drawn again (the encoder loads asynchronously), and not the old code.
+    await waitFor(() => expect(Boolean(code()) && code() !== first).toBe(true), patient);
+    await expect(qr.shadowRoot!.querySelector('[part~="code"]')).toHaveAttribute('aria-label', '步行去金马广场驿站的路线');
+  },
+};
