@@ -58,6 +58,7 @@ function dom(template: TemplateResult): HTMLElement {
 export class MapView {
   readonly map: L.Map;
   readonly #options: MapViewOptions;
+  #labels: MapLabels;
   readonly #layer = L.layerGroup();
   readonly #markers = new Map<string, L.Marker>();
   #kioskMarker: L.Marker | undefined;
@@ -69,6 +70,7 @@ export class MapView {
 
   constructor(container: HTMLElement, options: MapViewOptions) {
     this.#options = options;
+    this.#labels = options.labels;
     this.map = L.map(container, {
       zoomControl: false,
       attributionControl: false,
@@ -103,7 +105,7 @@ export class MapView {
     this.#selectedId = selectedId;
     if (others !== this.#others || !this.#index) {
       this.#others = others;
-      this.#index = new Supercluster({ radius: 56, maxZoom: 17, minPoints: 3 });
+      this.#index = new Supercluster({ radius: 56, maxZoom: 17, minPoints: 2 });
       this.#index.load(
         others.map((station, i) => ({
           type: 'Feature' as const,
@@ -120,6 +122,25 @@ export class MapView {
     }
     this.#drawClusters();
     this.#reportScale();
+  }
+
+  /**
+   * New words (the locale changed): the map's name, "You are here" and
+   * every marker's label are redrawn, since Leaflet keeps them outside
+   * the element's render.
+   */
+  setLabels(labels: MapLabels): void {
+    this.#labels = labels;
+    this.map.getContainer().setAttribute('aria-label', labels.map);
+    const label = this.#kioskMarker?.getElement()?.querySelector('.here-label');
+    if (label) label.textContent = labels.here;
+    this.relayout();
+  }
+
+  /** Sizes changed (elder or high-contrast theme, a resize): markers are redrawn and measured again. */
+  relayout(): void {
+    this.map.invalidateSize({ animate: false });
+    this.#drawClusters();
   }
 
   /** Highlights a station's marker (and keeps it in view). */
@@ -145,11 +166,6 @@ export class MapView {
     this.map.remove();
   }
 
-  /** Marker ids on the map now (for tests). */
-  get markerIds(): string[] {
-    return [...this.#markers.keys()];
-  }
-
   #drawKiosk(kiosk: LonLat): void {
     const latLng = L.latLng(kiosk.lat, kiosk.lon);
     if (this.#kioskMarker) {
@@ -158,7 +174,7 @@ export class MapView {
     }
     const icon = L.divIcon({
       className: 'ck-here',
-      html: dom(html`<span class="here-dot">${glyph('here')}</span><span class="here-label">${this.#options.labels.here}</span>`),
+      html: dom(html`<span class="here-dot">${glyph('here')}</span><span class="here-label">${this.#labels.here}</span>`),
       iconSize: [0, 0],
     });
     // Under every pin, so it never hides a station; its label goes to the side with no pins (#placeHereLabel).
@@ -204,7 +220,36 @@ export class MapView {
     const ranked = new Set(this.#listed.map((s) => s.id));
     this.#listed.forEach((station, i) => this.#stationMarker(station, i + 1));
     if (this.#index) this.#drawOthers(this.#index, ranked);
+    this.#spread();
     this.#placeHereLabel();
+  }
+
+  /**
+   * Numbered pins that would cover one another (stations a few metres
+   * apart) or the "you are here" dot are moved aside, in rank order, to the
+   * first free place around their point: each number stays readable and
+   * tappable. Measured on screen, so elder-mode sizes count.
+   */
+  #spread(): void {
+    const placed: DOMRect[] = [];
+    const dot = this.#kioskMarker?.getElement()?.querySelector('.here-dot');
+    if (dot) placed.push(dot.getBoundingClientRect());
+    const hits = (r: DOMRect, dx: number, dy: number) =>
+      placed.some((p) => p.left < r.right + dx && p.right > r.left + dx && p.top < r.bottom + dy && p.bottom > r.top + dy);
+    for (const station of this.#listed) {
+      const pin = this.#markers.get(station.id)?.getElement()?.firstElementChild as HTMLElement | null | undefined;
+      if (!pin) continue;
+      pin.style.translate = '';
+      const box = pin.getBoundingClientRect();
+      if (!box.width) continue;
+      const w = box.width + 2;
+      const h = box.height + 2;
+      const moves: [number, number][] = [[0, 0], [0, -h], [w, 0], [w, -h], [-w, 0], [-w, -h], [0, h], [w, h], [-w, h], [0, -2 * h], [2 * w, 0], [-2 * w, 0]];
+      const [dx, dy] = moves.find(([x, y]) => !hits(box, x, y)) ?? [0, 0];
+      if (dx || dy) pin.style.translate = `${dx}px ${dy}px`;
+      pin.closest('.ck-pin')?.classList.toggle('moved', Boolean(dx || dy));
+      placed.push(new DOMRect(box.x + dx, box.y + dy, box.width, box.height));
+    }
   }
 
   #drawOthers(index: Supercluster, ranked: Set<string>): void {
@@ -215,7 +260,7 @@ export class MapView {
       const props = feature.properties as { cluster?: boolean; cluster_id?: number; point_count?: number; i?: number };
       if (props.cluster) {
         const count = props.point_count ?? 0;
-        const label = this.#options.labels.cluster(count);
+        const label = this.#labels.cluster(count);
         // Sized and centred by the styles (with the touch target, so they grow in elder mode).
         const icon = L.divIcon({ className: 'ck-cluster', html: dom(html`<span aria-hidden="true">${count}</span>`), iconSize: [0, 0] });
         const marker = L.marker([lat, lon], { icon, keyboard: true, title: label });
@@ -233,7 +278,7 @@ export class MapView {
   }
 
   #stationMarker(station: Station, rank: number | undefined): void {
-    const label = this.#options.labels.station(station, rank);
+    const label = this.#labels.station(station, rank);
     const selected = station.id === this.#selectedId;
     const content = dom(
       rank

@@ -6,7 +6,7 @@ export type { StationSource, StationCollection } from './types.js';
 
 function collect(data: unknown, extra: Partial<StationCollection> = {}): StationCollection {
   const report = parseStations(data);
-  const { table, skipped, noGeometry, badCoordinates, noFacility } = report;
+  const { table, skipped, noGeometry, badCoordinates, noFacility, notPublic, disused } = report;
   return {
     table,
     // Station objects only for whoever asks; the element works from the table.
@@ -14,7 +14,7 @@ function collect(data: unknown, extra: Partial<StationCollection> = {}): Station
       return report.stations;
     },
     skipped,
-    skippedBy: { noGeometry, badCoordinates, noFacility },
+    skippedBy: { noGeometry, badCoordinates, noFacility, notPublic, disused },
     ...extra,
   };
 }
