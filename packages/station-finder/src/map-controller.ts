@@ -66,6 +66,11 @@ export class FinderMapController implements ReactiveController {
     this.#view?.relayout();
   }
 
+  /** Back on the page: the next render draws the map again. */
+  hostConnected(): void {
+    if (this.#state) this.#host.requestUpdate();
+  }
+
   hostDisconnected(): void {
     this.#resize?.disconnect();
     this.#resize = undefined;

@@ -368,7 +368,7 @@ describe('ck-station-finder', () => {
     await el.updateComplete;
     const panel = shadow(el).querySelector('[part="detail"]')!;
     expect(panel.querySelector('h3')!.textContent).to.equal('Nanji Park West Gate Station');
-    expect([...panel.querySelectorAll('.facility-list .lacks span:not(.yn)')].map((span) => span.textContent)).to.deep.equal(['Accessible toilet', 'Rest room']);
+    expect([...panel.querySelectorAll('.facility-list .lacks span:not(.yn)')].map((span) => span.textContent)).to.deep.equal(['Accessible toilet', 'Family / unisex room', 'Rest room']);
     expect(panel.textContent).to.contain('刘小梅').and.contain('0593-2613199').and.contain('Information checked on November 27, 2026');
     await expect(el).to.be.accessible();
   });
@@ -400,14 +400,14 @@ describe('ck-station-finder', () => {
   it('cleans up its map when removed and draws it again when back', async () => {
     const el = await finder();
     await el.mapReady;
-    expect(shadow(el).querySelector('.map.leaflet-container')).to.not.equal(null);
+    expect(shadow(el).querySelectorAll('.leaflet-pane').length).to.be.greaterThan(0);
     const parent = el.parentElement!;
     el.remove();
-    expect(shadow(el).querySelector('.leaflet-container')).to.equal(null);
+    expect(shadow(el).querySelectorAll('.leaflet-pane').length, 'panes removed').to.equal(0);
     parent.append(el);
     await el.updateComplete;
     await el.mapReady;
-    expect(shadow(el).querySelector('.map.leaflet-container')).to.not.equal(null);
+    expect(shadow(el).querySelectorAll('.leaflet-pane').length).to.be.greaterThan(0);
     expect(markerIds(el)).to.have.length(5);
   });
 });
