@@ -1,4 +1,4 @@
-import type { ComplexAttributeConverter, ReactiveControllerHost } from 'lit';
+import type { ComplexAttributeConverter, PropertyValues, ReactiveControllerHost } from 'lit';
 
 /**
  * Attribute converters that never throw. A value that cannot be used gives
@@ -13,8 +13,9 @@ import type { ComplexAttributeConverter, ReactiveControllerHost } from 'lit';
 const warned = new Set<string>();
 
 /** Warns once per element, attribute and value. Exported for property setters that validate too. */
-export function warnBadValue(element: string, attribute: string, value: unknown, fallback: unknown, why = ''): void {
-  const shown = typeof value === 'string' ? value : safeStringify(value);
+export function warnBadValue(element: string, attribute: string, value: unknown, fallback: unknown, why = '', secret = false): void {
+  // A personal value (a PIN, an ID number) is never written to the console.
+  const shown = secret ? '(hidden)' : typeof value === 'string' ? value : safeStringify(value);
   const key = `${element}|${attribute}|${shown}`;
   if (warned.has(key)) return;
   warned.add(key);
@@ -295,3 +296,39 @@ export const numberIn =
 
 /** A check for `checkProperty`: a string. */
 export const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** What a property accepts, for {@link enforceRules}. */
+export interface PropertyRule {
+  /** The attribute name, for the warning (the property name when it has none). */
+  attribute: string;
+  check: (value: unknown) => boolean;
+  fallback: unknown;
+  /** What a good value is, for the warning. */
+  why?: string;
+  /** Never print the value (personal data). */
+  secret?: boolean;
+}
+
+/**
+ * Checks every changed property against its rule, from `willUpdate`: a bad
+ * value set from code warns once and is replaced by the default before
+ * rendering. Attributes are already safe through their converters.
+ *
+ * ```ts
+ * static rules = { size: { attribute: 'size', check: numberIn({ min: 48 }), fallback: 240 } };
+ * willUpdate(changed) { enforceRules(this, changed, KioskQrCode.rules); }
+ * ```
+ */
+export function enforceRules(host: Element, changed: PropertyValues, rules: Readonly<Record<string, PropertyRule>>): void {
+  const target = host as unknown as Record<string, unknown>;
+  for (const [name, rule] of Object.entries(rules)) {
+    if (!changed.has(name)) continue;
+    const value = target[name];
+    if (rule.check(value)) continue;
+    warnBadValue(host.localName, rule.attribute, value, rule.fallback, rule.why, rule.secret);
+    target[name] = fresh(rule.fallback);
+  }
+}
+
+/** A check: a boolean. */
+export const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';

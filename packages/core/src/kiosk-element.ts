@@ -1,6 +1,8 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { css, LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { enforceRules, type PropertyRule } from './converters.js';
+import { THEMES } from './tokens.js';
 import { ensureLocalization, inLocale, pageLocale, resolveLocale, type Locale } from './localization.js';
 import { hostThemeStyles, registerTokens } from './theme-styles.js';
 import './translations.js';
@@ -78,8 +80,17 @@ function composedParent(node: Node): Element | null {
  * @cssproperty --ck-color-text - Text colour.
  * @cssproperty --ck-color-focus - Focus ring colour.
  */
+/** A `theme` value: known theme names, space separated. */
+const isThemeList = (value: unknown): boolean =>
+  value === undefined || (typeof value === 'string' && value.split(/\s+/).every((name) => !name || (THEMES as readonly string[]).includes(name)));
+
 export class KioskElement extends LitElement {
   static override styles: CSSResultGroup = [kioskStyles, hostThemeStyles];
+
+  /** The rule of `theme`; subclasses add theirs with {@link enforceRules}. */
+  static readonly baseRules: Readonly<Record<string, PropertyRule>> = {
+    theme: { attribute: 'theme', check: isThemeList, fallback: undefined, why: `theme names: ${THEMES.join(', ')}` },
+  };
 
   /**
    * Themes applied to this element and its contents, space separated:
@@ -115,6 +126,7 @@ export class KioskElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    enforceRules(this, changed, KioskElement.baseRules);
     const current = this.getAttribute('lang');
     // An embedder's own `lang` on the element is theirs: never overwritten.
     if (current !== null && current !== this.#writtenLang) return;
