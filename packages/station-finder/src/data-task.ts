@@ -1,4 +1,4 @@
-import { ApiError } from '@civic-kiosk/core';
+import { ApiError, type HttpClient } from '@civic-kiosk/core';
 import { msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -10,8 +10,8 @@ import { skippedWarning } from './warning.js';
 
 export type DataStatus = 'loading' | 'ready' | 'offline' | 'error';
 
-/** Where the stations come from: a source object, or how to make the HTTP one. */
-export type SourceArgs = readonly [source: StationSource | undefined, makeSource: (() => Promise<StationSource>) | undefined];
+/** Where the stations come from: a source object, or the session's HTTP client for the HTTP source. */
+export type SourceArgs = readonly [source: StationSource | undefined, client: HttpClient | undefined];
 
 /** Resolves once the next frame is painted: for work that must not delay what is on screen. */
 export const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
@@ -46,10 +46,11 @@ export class StationData implements ReactiveController {
     host.addController(this);
     this.task = new Task(host, {
       args,
-      task: async ([source, makeSource], { signal }) => {
-        const chosen = source ?? (await makeSource?.());
-        if (!chosen) throw new ApiError(0, 'NO_SOURCE');
-        return chosen.load(signal);
+      task: async ([source, client], { signal }) => {
+        if (source) return source.load(signal);
+        // The HTTP source (and its IndexedDB copy) load only when no other source is given.
+        const { HttpStationSource } = await import('./source.js');
+        return new HttpStationSource(client!).load(signal);
       },
       onComplete: (collection) => this.#show(collection),
     });

@@ -1,4 +1,18 @@
-import { formatDate, formatDistance, IDLE_EVENT, KioskElement } from '@civic-kiosk/core';
+import {
+  enumConverter,
+  fire,
+  formatDate,
+  formatDistance,
+  inLocale,
+  KioskElement,
+  listConverter,
+  numberConverter,
+  OutsideValue,
+  PersonalDataController,
+  SessionController,
+  ThemeController,
+  urlConverter,
+} from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -11,8 +25,10 @@ import { FinderMapController } from './map-controller.js';
 import type { MapLabels } from './map-view.js';
 import type { RouteCoordinates } from './route.js';
 import { scanNearest, suggestDrop, visitorNearest, type DropSuggestion, type NearbyStation, type NearestQuery } from './spatial.js';
+import { finderRules, TAG, timeZoneConverter } from './rules.js';
 import { stationFinderStyles } from './station-finder.styles.js';
 import { FILTERS, type Facility, type LonLat, type Quality, type Station, type StationFilter, type StationSource } from './types.js';
+import { checkFilters } from './rules.js';
 import './translations.js';
 
 export { facilityLabel } from './labels.js';
@@ -28,6 +44,20 @@ export interface StationSelectDetail {
 export interface FiltersChangeDetail {
   filters: StationFilter[];
 }
+
+declare global {
+  interface HTMLElementEventMap {
+    [STATION_SELECT_EVENT]: CustomEvent<StationSelectDetail>;
+    [FILTERS_CHANGE_EVENT]: CustomEvent<FiltersChangeDetail>;
+  }
+}
+
+/** A station being looked at: the visitor's choice in progress, wiped when they leave. */
+interface Choice {
+  id?: string;
+  open: boolean;
+}
+const NO_CHOICE: Choice = { open: false };
 
 /**
  * @summary The stations nearest to this kiosk with the facilities a visitor needs: a list sorted by walking distance, a map that works without tiles, and the route to their phone as a QR code.
@@ -56,35 +86,45 @@ export interface FiltersChangeDetail {
 export class StationFinder extends KioskElement {
   static override styles = [KioskElement.styles, stationFinderStyles];
 
-  /** Base URL of the stations API (GET `${api}/stations`); ignored when `source` is set. */
-  @property() accessor api = '/api';
-
-  /** This kiosk's device key, sent to `api` as `X-Device-Key` (a property only: it is not written into the page). */
-  @property({ attribute: false }) accessor deviceKey: string | undefined;
+  /**
+   * Base URL of the stations API (GET `${api}/stations`) when no session provider gives an HTTP
+   * client (with a provider, its client is used); ignored when `source` is set.
+   */
+  @property({ converter: urlConverter(TAG, 'api', '/api') }) accessor api = '/api';
 
   /** Any other backend (in-memory, an Overpass export, ...); takes precedence over `api`. */
   @property({ attribute: false }) accessor source: StationSource | undefined;
 
   /** The kiosk's latitude (WGS-84), usually from the site configuration. */
-  @property({ type: Number }) accessor latitude: number | undefined;
+  @property({ converter: numberConverter(TAG, 'latitude', undefined, { min: -90, max: 90 }) }) accessor latitude: number | undefined;
 
   /** The kiosk's longitude (WGS-84). */
-  @property({ type: Number }) accessor longitude: number | undefined;
+  @property({ converter: numberConverter(TAG, 'longitude', undefined, { min: -180, max: 180 }) }) accessor longitude: number | undefined;
 
   /** IANA time zone in which opening hours are evaluated. */
-  @property({ attribute: 'time-zone' }) accessor timeZone = 'Asia/Shanghai';
+  @property({ attribute: 'time-zone', converter: timeZoneConverter }) accessor timeZone = 'Asia/Shanghai';
 
-  /** Facilities a station must have, `free` and `open_now`, e.g. `['wheelchair', 'open_now']`, set from outside. The visitor's chips start from it; idle reset returns to it. */
-  @property({ type: Array }) accessor filters: StationFilter[] = [];
+  /**
+   * Facilities a station must have, `free` and `open_now`, e.g. `['wheelchair', 'open_now']` (attribute:
+   * JSON or space separated). Setting it sets the value the finder starts from and returns to when idle;
+   * reading it gives the filters in force, with the visitor's chip toggles.
+   */
+  @property({ converter: listConverter(TAG, 'filters', FILTERS) })
+  set filters(value: StationFilter[]) {
+    this.#filters.outside = checkFilters(value);
+  }
+  get filters(): StationFilter[] {
+    return this.#filters.current;
+  }
 
-  /** Search radius in kilometres of walking distance. */
-  @property({ type: Number, attribute: 'radius-km' }) accessor radiusKm = 5;
+  /** Search radius in kilometres of walking distance (more than 0, at most 100). */
+  @property({ attribute: 'radius-km', converter: numberConverter(TAG, 'radius-km', 5, { min: 0.01, max: 100 }) }) accessor radiusKm = 5;
 
-  /** How many stations the list shows. */
-  @property({ type: Number }) accessor limit = 10;
+  /** How many stations the list shows (1 to 100). */
+  @property({ converter: numberConverter(TAG, 'limit', 10, { min: 1, max: 100, integer: true }) }) accessor limit = 10;
 
   /** Map tile URL template, e.g. `https://tiles.example.cn/{z}/{x}/{y}.png`. Empty: no tiles, a plain map. */
-  @property({ attribute: 'tile-url' }) accessor tileUrl = '';
+  @property({ attribute: 'tile-url', converter: urlConverter(TAG, 'tile-url', '') }) accessor tileUrl = '';
 
   /** Attribution of the tiles, shown on the map as text. */
   @property({ attribute: 'tile-attribution' }) accessor tileAttribution = '';
@@ -94,24 +134,28 @@ export class StationFinder extends KioskElement {
    * (in the datum of `route-coordinates`), `{gcjLat}` `{gcjLng}`, `{wgsLat}` `{wgsLng}`,
    * `{fromLat}` `{fromLng}`. Empty: a `geo:` URI.
    */
-  @property({ attribute: 'route-url-template' }) accessor routeUrlTemplate = '';
+  @property({ attribute: 'route-url-template', converter: urlConverter(TAG, 'route-url-template', '') }) accessor routeUrlTemplate = '';
 
   /** Datum of `{lat}`/`{lng}` in the route template: `gcj02` for Amap, Tencent and other Chinese map apps. */
-  @property({ attribute: 'route-coordinates' }) accessor routeCoordinates: RouteCoordinates = 'wgs84';
+  @property({ attribute: 'route-coordinates', converter: enumConverter<RouteCoordinates>(TAG, 'route-coordinates', ['wgs84', 'gcj02'], 'wgs84') })
+  accessor routeCoordinates: RouteCoordinates = 'wgs84';
 
   /** The clock, for tests and stories; the real time when unset (re-evaluated every minute). */
   @property({ attribute: false }) accessor now: Date | undefined;
 
-  /** The visitor's chips, apart from `filters` (undefined: as set from outside). */
-  @state() private accessor chosen: StationFilter[] | undefined;
-  @state() private accessor selectedId: string | undefined;
-  @state() private accessor detailOpen = false;
   @state() private accessor scale: { meters: number; pixels: number } | undefined;
   @state() private accessor tilesFailed = false;
 
   @query('.side') private accessor side!: HTMLElement | null;
 
-  #data = new StationData(this, () => [this.source, this.source ? undefined : this.#httpSource], () => this.timeZone);
+  /** The client, locale and idle signal of a session provider (the kiosk app), or defaults from the attributes. */
+  #session = new SessionController(this, () => ({ api: this.api }));
+  /** The filters set from outside, apart from the visitor's toggles. */
+  #filters = new OutsideValue<StationFilter[]>(this, []);
+  /** The station being looked at: wiped on idle (the one idle listener), on leaving the page and on page hide. */
+  #choice = new PersonalDataController<Choice>(this, { empty: NO_CHOICE, onWipe: () => this.#toStart() });
+  #data = new StationData(this, () => [this.source, this.source ? undefined : this.#session.client], () => this.timeZone);
+  #theme = new ThemeController(this, () => this.#map.relayout());
   #map = new FinderMapController(this, {
     container: () => this.renderRoot.querySelector<HTMLElement>('.map'),
     onSelect: (id) => this.#choose(id),
@@ -127,12 +171,6 @@ export class StationFinder extends KioskElement {
   #queryKey = '';
   #clock: ReturnType<typeof setInterval> | undefined;
 
-  /** The HTTP source for `api` (its module, and IndexedDB's, load only when no other source is given). */
-  #httpSource = async () => {
-    const { HttpStationSource } = await import('./source.js');
-    return new HttpStationSource(this.api, { deviceKey: this.deviceKey });
-  };
-
   /** The kiosk's position, or undefined when it is not configured. */
   get origin(): LonLat | undefined {
     const { latitude: lat, longitude: lon } = this;
@@ -144,9 +182,12 @@ export class StationFinder extends KioskElement {
     this.longitude = value?.lon;
   }
 
-  /** The filters in force: the visitor's chips, or the value set from outside. */
-  get activeFilters(): readonly StationFilter[] {
-    return this.chosen ?? this.filters;
+  get selectedId(): string | undefined {
+    return this.#choice.value.id;
+  }
+
+  get detailOpen(): boolean {
+    return this.#choice.value.open;
   }
 
   /** The stations the list shows now, nearest first. */
@@ -172,13 +213,11 @@ export class StationFinder extends KioskElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener(IDLE_EVENT, this.#onIdle);
     this.#clock = setInterval(() => this.now || this.requestUpdate(), 60_000);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener(IDLE_EVENT, this.#onIdle);
     clearInterval(this.#clock);
   }
 
@@ -189,26 +228,26 @@ export class StationFinder extends KioskElement {
 
   /** Back to the first screen: the filters set from outside, no station chosen, list at the top. */
   resetView(): void {
-    this.chosen = undefined;
-    this.selectedId = undefined;
-    this.detailOpen = false;
-    this.#map.fitNext();
-    this.side?.scrollTo?.({ top: 0 });
+    this.#choice.wipe('api');
   }
 
   /** Shows a station: highlights its row and marker and opens its detail. Fires no event (it is not the visitor's choice). */
   select(id: string | undefined, open = true): void {
-    this.selectedId = id;
-    this.detailOpen = open && id !== undefined;
+    this.#choice.value = id === undefined ? NO_CHOICE : { id, open };
   }
 
-  #onIdle = () => this.resetView();
+  /** After a wipe (idle, reset, leaving): the outside filters, the whole area in view, the list at the top. */
+  #toStart(): void {
+    this.#filters.reset();
+    this.#map.fitNext();
+    this.side?.scrollTo?.({ top: 0 });
+  }
 
   /** The visitor chose a station. */
   #choose(id: string): void {
     this.select(id);
     const station = this.#stationById(id);
-    if (station) this.dispatchEvent(new CustomEvent<StationSelectDetail>(STATION_SELECT_EVENT, { detail: { station }, bubbles: true, composed: true }));
+    if (station) fire(this, STATION_SELECT_EVENT, { station });
   }
 
   #stationById(id: string | undefined): Station | undefined {
@@ -218,8 +257,8 @@ export class StationFinder extends KioskElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    finderRules(this, changed);
     if (changed.has('tileUrl')) this.tilesFailed = false;
-    if (changed.has('filters')) this.chosen = undefined;
     if (changed.has('timeZone') && this.#data.hours && this.#data.hours.timeZone !== this.timeZone) void this.#data.startHours();
     this.#query();
   }
@@ -227,7 +266,7 @@ export class StationFinder extends KioskElement {
   #query(): void {
     const { origin } = this;
     const { table, index, hours } = this.#data;
-    const filters = this.activeFilters;
+    const filters = this.filters;
     const now = this.now ?? new Date();
     // Recompute only when an input changed (a re-render for a highlight must not re-query).
     const key = [origin?.lat, origin?.lon, filters.join(), this.radiusKm, this.limit, hours?.timeZone, Math.floor(now.getTime() / 60_000), this.#data.collection?.fetchedAt].join('|');
@@ -279,30 +318,32 @@ export class StationFinder extends KioskElement {
     };
   }
 
+  /** The map's words, in this element's locale although drawn outside render(). */
   #mapLabels(): MapLabels {
     const locale = this.locale;
+    const say = <T>(make: () => T) => inLocale(locale, make);
     return {
-      here: msg('You are here'),
-      map: msg('Map of the nearest stations'),
-      station: (station, rank) => (rank ? msg(str`${rank}. ${stationName(station, locale)}`) : stationName(station, locale)),
-      cluster: (count) => msg(str`${count} stations here: zoom in`),
+      here: say(() => msg('You are here')),
+      map: say(() => msg('Map of the nearest stations')),
+      station: (station, rank) => say(() => (rank ? msg(str`${rank}. ${stationName(station, locale)}`) : stationName(station, locale))),
+      cluster: (count) => say(() => msg(str`${count} stations here: zoom in`)),
     };
   }
 
   /** The visitor toggled a chip (or took a suggestion): their choice, apart from `filters`. */
   #toggle(filter: StationFilter): void {
-    const current = this.activeFilters;
+    const current = this.filters;
     this.#setChosen(current.includes(filter) ? current.filter((f) => f !== filter) : FILTERS.filter((f) => f === filter || current.includes(f)));
   }
 
   #setChosen(filters: StationFilter[]): void {
-    this.chosen = filters;
+    this.#filters.current = filters;
     this.#map.fitNext();
-    this.dispatchEvent(new CustomEvent<FiltersChangeDetail>(FILTERS_CHANGE_EVENT, { detail: { filters: [...filters] }, bubbles: true, composed: true }));
+    fire(this, FILTERS_CHANGE_EVENT, { filters: [...filters] });
   }
 
   override render() {
-    const active = this.activeFilters;
+    const active = this.filters;
     return html`
       <section class="finder ${this.detailOpen ? 'detail-open' : ''}" aria-labelledby="title">
         <header part="header" class="header">
@@ -371,7 +412,7 @@ export class StationFinder extends KioskElement {
         onBack: this.#closeDetail,
       });
     }
-    const filters = this.activeFilters;
+    const filters = this.filters;
     if (filters.includes('open_now') && !hours) return html`<p class="summary" part="summary" role="status">${msg('Checking opening hours…')}</p>`;
     if (this.#results.length === 0) {
       return renderEmpty(this.radiusKm, filters, this.#suggestion, this.locale, { drop: (f) => this.#toggle(f), clear: () => this.#setChosen([]) });
@@ -387,7 +428,7 @@ export class StationFinder extends KioskElement {
 
   #closeDetail = () => {
     const id = this.selectedId;
-    this.detailOpen = false;
+    this.#choice.value = { id, open: false };
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.row[data-id="${CSS.escape(id ?? '')}"]`)?.focus());
   };
 

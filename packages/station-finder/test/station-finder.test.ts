@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { setLocale } from '@civic-kiosk/core';
+import { createSession, provideSession, setLocale } from '@civic-kiosk/core';
 import '../src/define.js';
 import { clearCache, writeCache } from '../src/cache.js';
 import { generateStations } from '../src/demo.js';
@@ -98,9 +98,12 @@ describe('ck-station-finder', () => {
     await expect(el).to.be.accessible();
     (shadow(el).querySelector('[data-drop]') as HTMLButtonElement).click();
     await el.updateComplete;
-    expect(el.activeFilters).to.deep.equal(['wheelchair']);
-    expect(el.filters, 'the outside value is kept apart').to.deep.equal(['wheelchair', 'drinking_water']);
+    expect(el.filters).to.deep.equal(['wheelchair']);
     expect(names(el)[0]).to.equal('Dongqiao Park');
+    // The outside value is kept apart: idle brings it back.
+    window.dispatchEvent(new CustomEvent('ck-idle'));
+    await el.updateComplete;
+    expect(el.filters).to.deep.equal(['wheelchair', 'drinking_water']);
   });
 
   it('offers to turn every filter off when dropping one is not enough', async () => {
@@ -108,7 +111,7 @@ describe('ck-station-finder', () => {
     expect(shadow(el).querySelector('[part="empty"]')!.textContent).to.contain('Try turning off some filters');
     (shadow(el).querySelector('[data-clear]') as HTMLButtonElement).click();
     await el.updateComplete;
-    expect(el.activeFilters).to.deep.equal([]);
+    expect(el.filters).to.deep.equal([]);
     expect(rows(el)).to.have.length(5);
     el.filters = [];
     el.radiusKm = 0.01;
@@ -215,7 +218,7 @@ describe('ck-station-finder', () => {
     await el.mapReady;
     await waitUntil(() => shadow(el).querySelector('.map-note')!.textContent.includes('unavailable'), 'offline note', { timeout: 5000 });
     expect(shadow(el).querySelectorAll('.leaflet-marker-icon[data-id]')).to.have.length(5);
-    el.tileUrl = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    el.tileUrl = new URL('./fixtures/tile.gif', import.meta.url).href;
     await el.updateComplete;
     expect(shadow(el).querySelector('.map-note')!.textContent).to.contain('© Example tiles');
   });
@@ -239,11 +242,10 @@ describe('ck-station-finder', () => {
     await el.updateComplete;
     rows(el)[1]!.click();
     await el.updateComplete;
-    expect(el.activeFilters).to.deep.equal(['wheelchair', 'open_now']);
+    expect(el.filters).to.deep.equal(['wheelchair', 'open_now']);
     window.dispatchEvent(new CustomEvent('ck-idle'));
     await el.updateComplete;
     expect(el.filters).to.deep.equal(['wheelchair']);
-    expect(el.activeFilters).to.deep.equal(['wheelchair']);
     expect(chip(el, 'open_now').getAttribute('aria-pressed')).to.equal('false');
     expect(shadow(el).querySelector('[part="detail"]')).to.equal(null);
     expect(rows(el).every((row) => row.getAttribute('aria-current') === 'false')).to.equal(true);
@@ -275,7 +277,7 @@ describe('ck-station-finder', () => {
 
   it('shows the saved list with an offline banner when the API is unreachable', async () => {
     await clearCache();
-    await writeCache({ url: 'http://127.0.0.1:9/stations', data: fiveStations, fetchedAt: '2025-05-06T07:45:00Z' });
+    await writeCache({ url: 'http://127.0.0.1:9/stations', etag: '"v0"', data: fiveStations, fetchedAt: '2025-05-06T07:45:00Z' });
     const el = await fixture<StationFinder>(html`<ck-station-finder api="http://127.0.0.1:9" latitude="26.66" longitude="119.54" .now=${NOON}></ck-station-finder>`);
     await el.taskComplete;
     const banner = shadow(el).querySelector('ck-status-banner')!;
@@ -303,24 +305,24 @@ describe('ck-station-finder', () => {
     await expect(el).to.be.accessible();
   });
 
-  it("sends the kiosk's device key with its own requests", async () => {
+  it("uses the session provider's client (with the device credential) when there is one, its own api otherwise", async () => {
     await clearCache();
-    const keys: (string | null)[] = [];
-    const realFetch = window.fetch;
-    window.fetch = (_url: RequestInfo | URL, init?: RequestInit) => {
-      keys.push(new Headers(init?.headers).get('X-Device-Key'));
-      return Promise.resolve(new Response(JSON.stringify(fiveStations), { status: 200 }));
-    };
-    try {
-      const el = await fixture<StationFinder>(html`<ck-station-finder api="/kiosk-api" .deviceKey=${'demo-kiosk-key'} latitude="26.66" longitude="119.54" .now=${NOON}></ck-station-finder>`);
-      await el.taskComplete;
-      expect(rows(el)).to.have.length(5);
-      expect(keys).to.deep.equal(['demo-kiosk-key']);
-      await expect(el).to.be.accessible();
-    } finally {
-      window.fetch = realFetch;
-      await clearCache();
-    }
+    const seen: { url: string; key: string | null }[] = [];
+    const fetch = ((url: string, init?: RequestInit) => {
+      seen.push({ url, key: new Headers(init?.headers).get('X-Device-Key') });
+      return Promise.resolve(new Response(JSON.stringify(fiveStations), { status: 200, headers: { ETag: '"s1"' } }));
+    }) as typeof window.fetch;
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    provideSession(page, createSession({ api: '/kiosk-api', deviceCredential: 'ckd_demo-nd.demo-secret', fetch }));
+    const el = document.createElement('ck-station-finder');
+    Object.assign(el, { api: '/ignored-with-a-provider', latitude: kiosk.lat, longitude: kiosk.lon, now: NOON });
+    page.append(el);
+    await el.taskComplete;
+    expect(rows(el)).to.have.length(5);
+    expect(seen).to.deep.equal([{ url: '/kiosk-api/stations', key: 'ckd_demo-nd.demo-secret' }]);
+    expect(Object.keys(el).concat(el.getAttributeNames()).join(' ')).not.to.match(/credential|device/i);
+    await expect(el).to.be.accessible();
+    await clearCache();
   });
 
   it('asks for the kiosk position when it is not set', async () => {
@@ -395,6 +397,175 @@ describe('ck-station-finder', () => {
     expect(builds()).to.equal(before + 1);
 
     expect(el.results.every((r) => r.station.facilities.includes('wheelchair'))).to.equal(true);
+  });
+
+  it('shows access, fees and the English operator from OSM tags, and filters free and family rooms', async () => {
+    const source = new InMemoryStationSource([
+      feature('m', 119.541, 26.66, { name: '商场卫生间', access: 'customers', fee: 'yes', charge: '1 CNY', operator: '万达广场', 'operator:en': 'Wanda Plaza' }),
+      feature('f', 119.542, 26.66, { name: '免费公厕', 'name:en': 'Free toilets', fee: 'no', unisex: 'yes', opening_hours: 'closed' }),
+      feature('p', 119.5405, 26.66, { name: '单位厕所', access: 'private' }),
+    ]);
+    const el = await finder({ source });
+    expect(rows(el).map((row) => row.dataset.id)).to.deep.equal(['m', 'f']);
+    const [mall, free] = rows(el);
+    expect(mall!.querySelector('.notes')!.textContent).to.contain('For customers only').and.contain('Fee: 1 CNY');
+    expect(free!.querySelector('.notes')).to.equal(null);
+    expect(free!.querySelector('.open')!.textContent).to.contain('Closed');
+    chip(el, 'free').click();
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Free toilets']);
+    chip(el, 'free').click();
+    chip(el, 'family_room').click();
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Free toilets']);
+    el.select('m');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.operator')!.textContent).to.equal('Run by Wanda Plaza');
+    expect(shadow(el).querySelector('.fee-line')!.textContent).to.contain('Fee: 1 CNY');
+    await expect(el).to.be.accessible();
+    await setLocale('zh-CN');
+    try {
+      await el.updateComplete;
+      expect(shadow(el).querySelector('.operator')!.textContent).to.equal('管理单位：万达广场');
+      expect(shadow(el).querySelector('[part="detail"] .notes')!.textContent).to.contain('收费 1 元').and.contain('仅限顾客');
+    } finally {
+      await setLocale('en');
+    }
+  });
+
+  it('never lets a drinking-water point outrank toilets when no filter is chosen', async () => {
+    const source = new InMemoryStationSource([
+      { type: 'Feature', id: 'tap', geometry: { type: 'Point', coordinates: [119.5402, 26.66] }, properties: { amenity: 'drinking_water', name: '直饮水' } },
+      feature('far', 119.546, 26.66, { name: '公厕' }),
+    ]);
+    const el = await finder({ source });
+    expect(rows(el).map((row) => row.dataset.id)).to.deep.equal(['far', 'tap']);
+    chip(el, 'drinking_water').click();
+    await el.updateComplete;
+    expect(rows(el).map((row) => row.dataset.id)).to.deep.equal(['tap']);
+  });
+
+  it('redraws what the map draws itself when the locale or the theme changes', async () => {
+    const el = await finder();
+    await el.mapReady;
+    const here = () => shadow(el).querySelector('.here-label')!.textContent;
+    const pinLabel = () => shadow(el).querySelector('.leaflet-marker-icon[data-id="a"]')!.getAttribute('aria-label');
+    const pinSize = () => shadow(el).querySelector<HTMLElement>('.leaflet-marker-icon[data-id="a"] > div')!.getBoundingClientRect().width;
+    expect(here()).to.equal('You are here');
+    expect(pinLabel()).to.equal('1. Dongqiao Park');
+    await setLocale('zh-CN');
+    try {
+      await el.updateComplete;
+      expect(here()).to.equal('您在这里');
+      expect(pinLabel()).to.equal('1号 东桥公园驿站');
+      expect(shadow(el).querySelector('.map')!.getAttribute('aria-label')).to.equal('附近驿站地图');
+    } finally {
+      await setLocale('en');
+    }
+    await el.updateComplete;
+    expect(here()).to.equal('You are here');
+    const standard = pinSize();
+    el.theme = 'elder';
+    await el.updateComplete;
+    await waitUntil(() => pinSize() > standard, 'pins grow in elder mode');
+    // The label is placed again for the new sizes: it does not sit on a pin.
+    const label = shadow(el).querySelector('.here-label')!.getBoundingClientRect();
+    for (const pin of shadow(el).querySelectorAll('.ck-pin > div')) {
+      const box = pin.getBoundingClientRect();
+      const overlaps = box.left < label.right && box.right > label.left && box.top < label.bottom && box.bottom > label.top;
+      expect(overlaps, (pin.parentElement as HTMLElement).dataset.id).to.equal(false);
+    }
+  });
+
+  it('moves numbered pins of stations at one spot apart, off each other and off "you are here"', async () => {
+    const source = new InMemoryStationSource([
+      feature('s1', 119.541, 26.66, { name: '一' }),
+      feature('s2', 119.541, 26.66, { name: '二' }),
+      feature('s3', 119.54101, 26.66001, { name: '三' }),
+      feature('s4', kiosk.lon, kiosk.lat, { name: '四' }),
+    ]);
+    const el = await finder({ source });
+    await el.mapReady;
+    const boxes = [...shadow(el).querySelectorAll('.ck-pin.ranked > div'), shadow(el).querySelector('.here-dot')!].map((node) => node.getBoundingClientRect());
+    expect(boxes).to.have.length(5);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        expect(a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top, `${i} and ${j} overlap`).to.equal(false);
+      }
+    }
+  });
+
+  describe('bad attribute and property values: one warning naming the element, then the default', () => {
+    let warnings: string[];
+    const warn = console.warn;
+    beforeEach(() => {
+      warnings = [];
+      console.warn = (...args: unknown[]) => warnings.push(String(args[0]));
+    });
+    afterEach(() => {
+      console.warn = warn;
+    });
+    const ours = () => warnings.filter((w) => w.includes('<ck-station-finder>'));
+
+    const attributes: [string, string, keyof StationFinder, unknown][] = [
+      ['filters', 'garbage', 'filters', []],
+      ['filters', '["wheelchair","jacuzzi"]', 'filters', ['wheelchair']],
+      ['filters', '{not json', 'filters', []],
+      ['radius-km', '-3', 'radiusKm', 5],
+      ['radius-km', 'far', 'radiusKm', 5],
+      ['limit', '2.5', 'limit', 10],
+      ['limit', '0', 'limit', 10],
+      ['api', 'javascript:alert(1)', 'api', '/api'],
+      ['api', 'not a url', 'api', '/api'],
+      ['latitude', '91', 'latitude', undefined],
+      ['longitude', 'east', 'longitude', undefined],
+      ['time-zone', 'Mars/Olympus', 'timeZone', 'Asia/Shanghai'],
+      ['tile-url', 'ftp://tiles/{z}/{x}/{y}.png', 'tileUrl', ''],
+      ['route-url-template', 'javascript:void(0)', 'routeUrlTemplate', ''],
+      ['route-coordinates', 'bd09', 'routeCoordinates', 'wgs84'],
+      ['theme', 'neon', 'theme', undefined],
+    ];
+    for (const [attribute, value, property, fallback] of attributes) {
+      it(`${attribute}="${value}"`, async () => {
+        const el = await fixture<StationFinder>(html`<ck-station-finder .source=${new InMemoryStationSource(fiveStations)}></ck-station-finder>`);
+        el.origin = kiosk;
+        el.setAttribute(attribute, value);
+        await el.taskComplete;
+        expect(ours(), warnings.join('\n')).to.have.length(1);
+        expect(ours()[0]).to.contain(attribute);
+        expect((el as unknown as Record<string, unknown>)[property as string]).to.deep.equal(fallback);
+        expect(shadow(el).querySelector('.finder')).to.not.equal(null);
+      });
+    }
+
+    const properties: [keyof StationFinder, unknown, unknown][] = [
+      ['filters', 'wheelchair', []],
+      ['filters', ['wheelchair', 'sauna'], ['wheelchair']],
+      ['radiusKm', -4, 5],
+      ['radiusKm', Number.NaN, 5],
+      ['limit', 1e6, 10],
+      ['api', 'javascript:alert(2)', '/api'],
+      ['latitude', 'north', undefined],
+      ['longitude', 500, undefined],
+      ['timeZone', 'Nowhere/Land', 'Asia/Shanghai'],
+      ['tileUrl', 42, ''],
+      ['tileAttribution', { html: '<b>' }, ''],
+      ['routeUrlTemplate', 'data:text/html,x', ''],
+      ['routeCoordinates', 'BD-09', 'wgs84'],
+      ['source', { nope: true }, undefined],
+      ['now', new Date('not a date'), undefined],
+    ];
+    for (const [property, value, fallback] of properties) {
+      it(`.${String(property)} = ${JSON.stringify(value) ?? String(value)}`, async () => {
+        const el = await finder();
+        (el as unknown as Record<string, unknown>)[property as string] = value;
+        await el.taskComplete;
+        expect(ours(), warnings.join('\n')).to.have.length(1);
+        expect((el as unknown as Record<string, unknown>)[property as string]).to.deep.equal(fallback);
+        expect(shadow(el).querySelector('.finder')).to.not.equal(null);
+      });
+    }
   });
 
   it('cleans up its map when removed and draws it again when back', async () => {
