@@ -1,4 +1,4 @@
-import { ApiError, HttpClient, IdleController, KioskElement, setLocale } from '@civic-kiosk/core';
+import { ApiError, createSession, IdleController, KioskElement, provideSession, setLocale } from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
@@ -217,7 +217,12 @@ export class KioskApp extends KioskElement {
   @state() private accessor secondsLeft = 0;
 
   readonly settings: KioskSettings = readSettings(location.search);
-  readonly #client = new HttpClient({ baseUrl: '/api', headers: { 'X-Device-Key': DEVICE_KEY }, timeoutMs: this.settings.requestTimeoutMs });
+  /**
+   * The one session of this kiosk, provided (with `@lit/context`) to every service below the app:
+   * its HTTP client carries the device credential, so no service can be opened without it.
+   */
+  readonly #session = createSession({ api: '/api', deviceCredential: DEVICE_KEY, timeoutMs: this.settings.requestTimeoutMs });
+  readonly #client = this.#session.client;
   #idle: IdleController | undefined;
   #lastInteraction: Date | undefined;
   #warningDeadline = 0;
@@ -230,6 +235,11 @@ export class KioskApp extends KioskElement {
     siteId: () => this.site?.id,
     lastInteraction: () => this.#lastInteraction,
   });
+
+  constructor() {
+    super();
+    provideSession(this, this.#session);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

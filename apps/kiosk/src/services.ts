@@ -31,8 +31,8 @@ export const SERVICES: readonly ServiceDescriptor[] = [
     title: () => msg('Find a station'),
     description: () => msg('The nearest toilets, accessible toilets, baby rooms, drinking water and charging, and the way there'),
     load: () => import('@civic-kiosk/station-finder/define.js'),
+    // No api and no credential here: the finder takes the HTTP client (with the device credential) from the session the app provides.
     render: ({ site }) => html`<ck-station-finder
-      api="/api"
       .latitude=${site.position.lat}
       .longitude=${site.position.lon}
       time-zone=${site.timeZone}

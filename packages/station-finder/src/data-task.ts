@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { HoursEvaluator } from './hours.js';
-import { StationIndex } from './spatial.js';
+import type { StationIndex } from './station-index.js';
 import { StationTable } from './table.js';
 import type { StationCollection, StationSource } from './types.js';
 import { skippedWarning } from './warning.js';
@@ -112,7 +112,9 @@ export class StationData implements ReactiveController {
     const table = this.table;
     if (!table) return;
     if (!this.#indexing) {
-      this.#indexing = afterPaint().then(() => {
+      // kdbush comes with the index, after the first list: not in the first bundle.
+      this.#indexing = afterPaint().then(async () => {
+        const { StationIndex } = await import('./station-index.js');
         if (this.table !== table) return;
         this.index = new StationIndex(table);
         // A user-timing mark per build (DevTools, benchmarks and tests see that it is built once per data set).

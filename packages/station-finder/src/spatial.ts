@@ -1,8 +1,11 @@
-import KDBush from 'kdbush';
-import { around } from 'geokdbush';
 import { DETOUR_FACTOR, EARTH_RADIUS_M, haversine, walkingMinutes } from './geo.js';
 import { StationTable } from './table.js';
 import { facilityMask, type Facility, type LonLat, type Quality, type Station } from './types.js';
+
+/** Anything that answers a nearest-stations query: the index, or a scan of the table. */
+export interface NearestSearch {
+  nearest(query: NearestQuery): NearbyStation[];
+}
 
 /** A station with how far it is from the query point on foot. */
 export interface NearbyStation {
@@ -25,60 +28,6 @@ export interface NearestQuery {
   radiusKm?: number;
   /** How many to return. Default 10. */
   limit?: number;
-}
-
-/**
- * A static spatial index over one data set (kdbush + geokdbush), built once
- * when the data arrives, straight from the table's typed arrays, and reused
- * for every query and render.
- */
-export class StationIndex {
-  /** The data set, in columns. */
-  readonly table: StationTable;
-  readonly #kd: KDBush;
-
-  constructor(stations: readonly Station[] | StationTable) {
-    const table = stations instanceof StationTable ? stations : StationTable.of(stations);
-    const { lon, lat, size } = table;
-    this.table = table;
-    this.#kd = new KDBush(Math.max(1, size), 64, Float64Array);
-    for (let i = 0; i < size; i++) this.#kd.add(lon[i]!, lat[i]!);
-    if (size === 0) this.#kd.add(0, 0);
-    this.#kd.finish();
-  }
-
-  get size(): number {
-    return this.table.size;
-  }
-
-  /** Every station as an object (made on first access: 100,000 objects for 100,000 stations). */
-  get stations(): readonly Station[] {
-    return this.table.toArray();
-  }
-
-  /** The nearest stations with every requested facility, nearest first. */
-  nearest({ origin, facilities = [], without = [], where, radiusKm = 5, limit = 10 }: NearestQuery): NearbyStation[] {
-    const table = this.table;
-    if (table.size === 0 || limit <= 0) return [];
-    const mask = facilityMask(facilities);
-    const none = facilityMask(without);
-    const masks = table.mask;
-    const ids = around(this.#kd, origin.lon, origin.lat, limit, radiusKm / DETOUR_FACTOR, (id) => {
-      if ((masks[id]! & mask) !== mask || (masks[id]! & none) !== 0) return false;
-      return where ? where(table.station(id)) : true;
-    });
-    return ids.map((id) => nearby(table.station(id), origin));
-  }
-
-  /** Every station within the radius with the facilities (unordered), e.g. for the map. */
-  within(query: Omit<NearestQuery, 'limit'>): Station[] {
-    return this.nearest({ ...query, limit: Infinity }).map((item) => item.station);
-  }
-
-  /** How many stations within the radius have the facilities (and meet the condition). */
-  count(query: Omit<NearestQuery, 'limit'>): number {
-    return this.nearest({ ...query, limit: Infinity }).length;
-  }
 }
 
 export function nearby(station: Station, origin: LonLat): NearbyStation {
@@ -156,7 +105,7 @@ export function linearNearest(stations: readonly Station[], { origin, facilities
  * toilet 200 m away down the list. `free` and "open now" are conditions,
  * not facilities: they keep this order.
  */
-export function visitorNearest(search: Pick<StationIndex, 'nearest'>, query: NearestQuery): NearbyStation[] {
+export function visitorNearest(search: NearestSearch, query: NearestQuery): NearbyStation[] {
   const facilities = query.facilities ?? [];
   if (facilities.some((f) => f !== 'free')) return search.nearest(query);
   const limit = query.limit ?? 10;
@@ -178,7 +127,7 @@ export interface DropSuggestion {
  * one that brings back the nearest station; undefined when none does.
  */
 export function suggestDrop(
-  index: Pick<StationIndex, 'nearest'>,
+  index: NearestSearch,
   query: Omit<NearestQuery, 'limit'>,
   openNow?: (station: Station) => boolean,
 ): DropSuggestion | undefined {

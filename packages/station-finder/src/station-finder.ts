@@ -16,8 +16,7 @@ import {
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { StationData } from './data-task.js';
-import { renderDetail } from './detail-view.js';
+import { afterPaint, StationData } from './data-task.js';
 import { glyph } from './icons.js';
 import { facilityLabel, stationName } from './labels.js';
 import { renderEmpty, renderRow } from './list-view.js';
@@ -32,6 +31,9 @@ import { checkFilters } from './rules.js';
 import './translations.js';
 
 export { facilityLabel } from './labels.js';
+
+let detailView: typeof import('./detail-view.js') | undefined;
+const loadDetail = () => import('./detail-view.js').then((module) => void (detailView = module));
 
 /** Fired when the visitor chooses a station, in the list or on the map. */
 export const STATION_SELECT_EVENT = 'ck-station-select';
@@ -170,6 +172,7 @@ export class StationFinder extends KioskElement {
   #mapQuery: Omit<NearestQuery, 'limit'> | undefined;
   #queryKey = '';
   #clock: ReturnType<typeof setInterval> | undefined;
+  #detailLoading: Promise<void> | undefined;
 
   /** The kiosk's position, or undefined when it is not configured. */
   get origin(): LonLat | undefined {
@@ -202,8 +205,14 @@ export class StationFinder extends KioskElement {
   get taskComplete(): Promise<void> {
     return this.updateComplete.then(async () => {
       await this.#data.settled();
+      if (this.#data.collection) await this.#loadDetail();
       await this.updateComplete;
     });
+  }
+
+  /** The detail panel (with the QR code's route) loads after the first list, not before it. */
+  #loadDetail(): Promise<void> {
+    return (this.#detailLoading ??= loadDetail().then(() => this.requestUpdate()));
   }
 
   /** Resolves when the map (loaded on demand) is drawn. */
@@ -298,7 +307,10 @@ export class StationFinder extends KioskElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (changed.has('theme')) this.#map.relayout();
-    if (this.#data.collection) this.#map.sync(() => this.#mapState());
+    if (this.#data.collection) {
+      this.#map.sync(() => this.#mapState());
+      if (!this.#detailLoading) void afterPaint().then(() => this.#loadDetail());
+    }
     if (changed.has('selectedId') && this.selectedId && !this.detailOpen) {
       this.renderRoot.querySelector(`[data-id="${CSS.escape(this.selectedId)}"]`)?.scrollIntoView?.({ block: 'nearest' });
     }
@@ -399,9 +411,10 @@ export class StationFinder extends KioskElement {
     const { collection, hours } = this.#data;
     if (!collection || !origin) return html``;
     const station = this.detailOpen ? this.#stationById(this.selectedId) : undefined;
-    if (station) {
+    if (station && !detailView) void this.#loadDetail();
+    if (station && detailView) {
       const now = this.now ?? new Date();
-      return renderDetail({
+      return detailView.renderDetail({
         station,
         origin,
         locale: this.locale,

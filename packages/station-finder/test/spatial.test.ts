@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { generateStations, NINGDE_KIOSK } from '../src/demo.js';
 import { parseStations } from '../src/parse.js';
-import { linearNearest, scanNearest, StationIndex, suggestDrop, visitorNearest } from '../src/spatial.js';
+import { linearNearest, scanNearest, suggestDrop, visitorNearest } from '../src/spatial.js';
+import { StationIndex } from '../src/station-index.js';
 import { StationTable } from '../src/table.js';
 import type { Facility } from '../src/types.js';
 import { fiveStations, kiosk } from './helpers.js';
