@@ -163,11 +163,16 @@ export class KioskApp extends KioskElement {
         overscroll-behavior: contain;
         touch-action: pan-x pan-y;
       }
+      /* A service fills what the top bar leaves, exactly: it scrolls inside its own panels, never the page. */
       .service {
+        height: 100%;
         padding: var(--ck-space-4) calc(var(--ck-space-4) * 1.5);
-        --ck-finder-height: calc(100dvh - var(--ck-touch-target) * 2 - 14rem);
-        --ck-finder-list-height: calc((100dvh - var(--ck-touch-target) * 2 - 18rem) * 0.55);
-        --ck-finder-map-height: calc((100dvh - var(--ck-touch-target) * 2 - 18rem) * 0.45);
+        display: flex;
+        flex-direction: column;
+      }
+      .service > * {
+        flex: 1 1 0;
+        min-height: 0;
       }
       .footer {
         display: flex;

@@ -33,6 +33,7 @@ export const SERVICES: readonly ServiceDescriptor[] = [
     load: () => import('@civic-kiosk/station-finder/define.js'),
     // No api and no credential here: the finder takes the HTTP client (with the device credential) from the session the app provides.
     render: ({ site }) => html`<ck-station-finder
+      fill
       .latitude=${site.position.lat}
       .longitude=${site.position.lon}
       time-zone=${site.timeZone}

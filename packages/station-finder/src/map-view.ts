@@ -104,6 +104,9 @@ export class MapView {
     this.#listed = listed;
     this.#selectedId = selectedId;
     if (others !== this.#others || !this.#index) {
+      // The listed stations have numbered pins: clusters count only the others.
+      const listedIds = new Set(listed.map((station) => station.id));
+      others = others.filter((station) => !listedIds.has(station.id));
       this.#others = others;
       this.#index = new Supercluster({ radius: 56, maxZoom: 17, minPoints: 2 });
       this.#index.load(
@@ -220,34 +223,42 @@ export class MapView {
     const ranked = new Set(this.#listed.map((s) => s.id));
     this.#listed.forEach((station, i) => this.#stationMarker(station, i + 1));
     if (this.#index) this.#drawOthers(this.#index, ranked);
-    this.#spread();
+    // The label first takes the side with the fewest pins; then the pins make way for it and for one another.
     this.#placeHereLabel();
+    this.#spread();
   }
 
   /**
-   * Numbered pins that would cover one another (stations a few metres
-   * apart) or the "you are here" dot are moved aside, in rank order, to the
-   * first free place around their point: each number stays readable and
+   * Markers that would cover one another (stations a few metres apart),
+   * "you are here" or its label are moved aside to the first free place
+   * around their point: the numbered pins first, in rank order, then the
+   * other stations and the clusters. Each number stays readable and
    * tappable. Measured on screen, so elder-mode sizes count.
    */
   #spread(): void {
+    const here = this.#kioskMarker?.getElement();
     const placed: DOMRect[] = [];
-    const dot = this.#kioskMarker?.getElement()?.querySelector('.here-dot');
-    if (dot) placed.push(dot.getBoundingClientRect());
+    for (const part of here ? here.querySelectorAll('.here-dot, .here-label') : []) placed.push(part.getBoundingClientRect());
     const hits = (r: DOMRect, dx: number, dy: number) =>
       placed.some((p) => p.left < r.right + dx && p.right > r.left + dx && p.top < r.bottom + dy && p.bottom > r.top + dy);
-    for (const station of this.#listed) {
-      const pin = this.#markers.get(station.id)?.getElement()?.firstElementChild as HTMLElement | null | undefined;
+    const ranked = this.#listed.map((station) => this.#markers.get(station.id)?.getElement());
+    const rankedSet = new Set(ranked);
+    const others = this.#layer
+      .getLayers()
+      .map((layer) => (layer as L.Marker).getElement?.())
+      .filter((element) => element && !rankedSet.has(element));
+    for (const marker of [...ranked, ...others]) {
+      const pin = marker?.firstElementChild as HTMLElement | null | undefined;
       if (!pin) continue;
-      pin.style.translate = '';
+      pin.style.transform = '';
       const box = pin.getBoundingClientRect();
       if (!box.width) continue;
       const w = box.width + 2;
       const h = box.height + 2;
-      const moves: [number, number][] = [[0, 0], [0, -h], [w, 0], [w, -h], [-w, 0], [-w, -h], [0, h], [w, h], [-w, h], [0, -2 * h], [2 * w, 0], [-2 * w, 0]];
+      const moves: [number, number][] = [[0, 0], [0, -h], [w, 0], [w, -h], [-w, 0], [-w, -h], [0, h], [w, h], [-w, h], [0, -2 * h], [2 * w, 0], [-2 * w, 0], [0, 2 * h]];
       const [dx, dy] = moves.find(([x, y]) => !hits(box, x, y)) ?? [0, 0];
-      if (dx || dy) pin.style.translate = `${dx}px ${dy}px`;
-      pin.closest('.ck-pin')?.classList.toggle('moved', Boolean(dx || dy));
+      if (dx || dy) pin.style.transform = `translate(${dx}px, ${dy}px)`;
+      marker!.classList.toggle('moved', Boolean(dx || dy));
       placed.push(new DOMRect(box.x + dx, box.y + dy, box.width, box.height));
     }
   }

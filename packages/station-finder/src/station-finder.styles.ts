@@ -73,6 +73,8 @@ export const stationFinderStyles = css`
     gap: var(--ck-space-3);
   }
   .side {
+    /* The containing block of the rows' visually hidden text: without it, that text (absolutely placed) overflows the page, not the panel. */
+    position: relative;
     min-width: 0;
     max-height: var(--ck-finder-list-height, 880px);
     overflow-y: auto;
@@ -453,5 +455,48 @@ export const stationFinderStyles = css`
   }
   .map-note:empty {
     display: none;
+  }
+
+  /*
+   * fill: the finder takes exactly its own height (a full-screen service gives it one): the header
+   * keeps what it needs, the list scrolls inside its panel, and the map takes the rest, so nothing
+   * falls below the screen, whatever the language, the theme or the number of chip rows.
+   */
+  :host([fill]) {
+    height: 100%;
+    min-height: 0;
+  }
+  :host([fill]) .finder {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    min-height: 0;
+  }
+  :host([fill]) .body,
+  :host([fill]) .detail-open .body,
+  :host([fill]) .finder:has(> ck-status-banner) .body {
+    flex: 1 1 0;
+    min-height: 0;
+    height: auto;
+    grid-template-rows: minmax(0, 11fr) minmax(calc(var(--ck-touch-target, 48px) * 4), 9fr);
+  }
+  :host([fill]) .detail-open .body {
+    grid-template-rows: minmax(0, 3fr) minmax(calc(var(--ck-touch-target, 48px) * 3), 1fr);
+  }
+  :host([fill]) .side,
+  :host([fill]) .detail-open .side {
+    max-height: none;
+    min-height: 0;
+  }
+  :host([fill]) .map-wrap {
+    height: auto;
+    min-height: 0;
+  }
+  @container (min-width: 1200px) {
+    :host([fill]) .body,
+    :host([fill]) .detail-open .body,
+    :host([fill]) .finder:has(> ck-status-banner) .body {
+      grid-template-rows: minmax(0, 1fr);
+    }
   }
 `;

@@ -142,6 +142,9 @@ export class StationFinder extends KioskElement {
   @property({ attribute: 'route-coordinates', converter: enumConverter<RouteCoordinates>(TAG, 'route-coordinates', ['wgs84', 'gcj02'], 'wgs84') })
   accessor routeCoordinates: RouteCoordinates = 'wgs84';
 
+  /** Take exactly the element's own height (give it one): the list scrolls inside, the map takes the rest. For a full-screen service. */
+  @property({ type: Boolean, reflect: true }) accessor fill = false;
+
   /** The clock, for tests and stories; the real time when unset (re-evaluated every minute). */
   @property({ attribute: false }) accessor now: Date | undefined;
 

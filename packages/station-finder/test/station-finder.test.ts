@@ -461,7 +461,7 @@ describe('ck-station-finder', () => {
     }
   });
 
-  it('moves numbered pins of stations at one spot apart, off each other and off "you are here"', async () => {
+  it('moves pins of stations at one spot apart, off each other and off "you are here" and its label', async () => {
     const source = new InMemoryStationSource([
       feature('s1', 119.541, 26.66, { name: '一' }),
       feature('s2', 119.541, 26.66, { name: '二' }),
@@ -470,8 +470,8 @@ describe('ck-station-finder', () => {
     ]);
     const el = await finder({ source });
     await el.mapReady;
-    const boxes = [...shadow(el).querySelectorAll('.ck-pin.ranked > div'), shadow(el).querySelector('.here-dot')!].map((node) => node.getBoundingClientRect());
-    expect(boxes).to.have.length(5);
+    const boxes = [...shadow(el).querySelectorAll('.ck-pin > div, .ck-cluster > div, .here-dot, .here-label')].map((node) => node.getBoundingClientRect());
+    expect(boxes).to.have.length(6);
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const [a, b] = [boxes[i]!, boxes[j]!];
