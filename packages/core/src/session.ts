@@ -1,6 +1,7 @@
 import { ContextConsumer, ContextProvider, createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { HttpClient, isSafeApi, type HttpClientOptions } from './http.js';
+import { inRange, warnBadValue } from './converters.js';
 import { resolveLocale, type Locale } from './localization.js';
 
 /**
@@ -128,11 +129,16 @@ export class KioskSessionProvider extends HTMLElement {
   }
 
   #make(): KioskSession {
-    const timeout = Number(this.getAttribute('timeout-ms'));
+    const api = this.getAttribute('api');
+    if (api !== null && !isSafeApi(api)) warnBadValue(this.localName, 'api', api, '/api', 'an http(s) URL or a path');
+    const timeoutText = this.getAttribute('timeout-ms');
+    const timeout = timeoutText === null ? undefined : Number(timeoutText);
+    const timeoutOk = timeout === undefined || inRange(timeout, { min: 1, max: 600_000 });
+    if (!timeoutOk) warnBadValue(this.localName, 'timeout-ms', timeoutText, 10_000, 'milliseconds from 1 to 600000');
     return createSession({
-      api: this.getAttribute('api') ?? undefined,
+      api: api !== null && isSafeApi(api) ? api : undefined,
       deviceCredential: this.#credential,
-      timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
+      timeoutMs: timeoutOk ? timeout : undefined,
     });
   }
 

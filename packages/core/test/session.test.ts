@@ -84,4 +84,20 @@ describe('session context', () => {
     expect(provider.deviceCredential).to.equal(undefined);
     await expect(provider).to.be.accessible();
   });
+
+  it('<ck-session> warns once about a bad api or timeout-ms and keeps the defaults', async () => {
+    const original = console.warn;
+    const seen: string[] = [];
+    console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
+    let provider!: KioskSessionProvider;
+    try {
+      provider = await fixture<KioskSessionProvider>(html`<ck-session api="javascript:alert(1)" timeout-ms="-1"><ck-session-probe></ck-session-probe></ck-session>`);
+    } finally {
+      console.warn = original;
+    }
+    const el = provider.querySelector<SessionProbe>('ck-session-probe')!;
+    expect([el.session.client.baseUrl, el.session.client.timeoutMs]).to.deep.equal(['/api', 10_000]);
+    expect(seen.filter((w) => w.includes('<ck-session> api="javascript:alert(1)"'))).to.have.length(1);
+    expect(seen.filter((w) => w.includes('<ck-session> timeout-ms="-1"'))).to.have.length(1);
+  });
 });
