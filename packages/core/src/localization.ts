@@ -79,15 +79,21 @@ export function ensureLocalization(): void {
     // installed the same kind of proxy over this same registry), or by the page.
     if (registry.configured) return;
     window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
-      const detail = (event as CustomEvent<{ status: string; readyLocale?: string }>).detail;
-      if (detail.status === 'ready' && detail.readyLocale !== PROXY_LOCALE) registry.external = detail.readyLocale;
+      const detail = (event as CustomEvent<{ status: string; readyLocale?: string; source?: string }>).detail;
+      if (detail.status === 'ready' && detail.source !== SOURCE) registry.external = detail.readyLocale;
     });
   }
 }
 
-/** Tells every element to render again (lit-localize's own event, which `updateWhenLocaleChanges` listens to). */
-function announce(locale: string): void {
-  window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }));
+/** Marks our own status events, so a listener for the page's own locale can skip them. */
+const SOURCE = 'civic-kiosk';
+
+/**
+ * Tells every element to render again (lit-localize's own event, which
+ * `updateWhenLocaleChanges` listens to), naming the page-wide locale.
+ */
+function announce(): void {
+  window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: pageLocale(), source: SOURCE } }));
 }
 
 /**
@@ -98,7 +104,7 @@ export function registerTranslations(locale: Locale, messages: Templates): void 
   const catalogue = registry.catalogues[locale];
   if (!catalogue) return;
   Object.assign(catalogue, messages);
-  announce(PROXY_LOCALE);
+  announce();
 }
 
 /**
@@ -167,7 +173,7 @@ export async function setLocale(locale: string): Promise<Locale> {
   // Asynchronous like lit-localize's own setLocale, so callers can await the re-render.
   await Promise.resolve();
   registry.chosen = resolved;
-  announce(resolved);
+  announce();
   await Promise.resolve();
   return resolved;
 }
@@ -177,5 +183,5 @@ export { LOCALE_STATUS_EVENT };
 
 // `<html lang>` counts until `setLocale()` is called: follow changes to it (Web Awesome does the same).
 new MutationObserver(() => {
-  if (!registry.chosen) announce(PROXY_LOCALE);
+  if (!registry.chosen) announce();
 }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });

@@ -99,6 +99,10 @@ export class KioskSessionProvider extends HTMLElement {
 
   /** Write-only in spirit: reading gives whether one is set, not its value. */
   set deviceCredential(value: string | undefined) {
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      warnBadValue(this.localName, 'deviceCredential', value, undefined, 'a credential string', true);
+      value = undefined;
+    }
     this.#credential = value || undefined;
     this.#update();
   }
@@ -115,6 +119,10 @@ export class KioskSessionProvider extends HTMLElement {
 
   /** Provides a session made elsewhere (its own client, idle target, locale). */
   set session(value: KioskSession) {
+    if (!isSession(value)) {
+      warnBadValue(this.localName, 'session', value, 'the session from its attributes', 'an object from createSession()');
+      value = this.#make();
+    }
     if (this.#provision) this.#provision.set(value);
     else this.#provision = provideSession(this, value);
   }
@@ -145,6 +153,11 @@ export class KioskSessionProvider extends HTMLElement {
   #update(): void {
     this.#provision?.set(this.#make());
   }
+}
+
+function isSession(value: unknown): value is KioskSession {
+  const session = value as Partial<KioskSession> | null;
+  return typeof session === 'object' && session !== null && session.client instanceof HttpClient && session.idle instanceof EventTarget;
 }
 
 /** Registers `<ck-session>` (once; a second copy of core finds it defined). */
