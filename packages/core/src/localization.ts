@@ -57,6 +57,8 @@ const templates = new Proxy<Templates>(
 );
 
 let attempted = false;
+let ready: Promise<void> = Promise.resolve();
+let isReady = false;
 
 /**
  * Configures lit-localize on first need (the first element, or `setLocale`),
@@ -73,8 +75,11 @@ export function ensureLocalization(): void {
       loadLocale: () => Promise.resolve({ templates } as never),
     });
     registry.configured = true;
-    void lit.setLocale(PROXY_LOCALE);
+    ready = lit.setLocale(PROXY_LOCALE).then(() => {
+      isReady = true;
+    });
   } catch {
+    isReady = true;
     // lit-localize was configured already: by another copy of core (which
     // installed the same kind of proxy over this same registry), or by the page.
     if (registry.configured) return;
@@ -83,6 +88,16 @@ export function ensureLocalization(): void {
       if (detail.status === 'ready' && detail.source !== SOURCE) registry.external = detail.readyLocale;
     });
   }
+}
+
+/**
+ * Resolves once `msg()` answers from our catalogues (lit-localize installs
+ * them asynchronously). `KioskElement` waits for it before its first render,
+ * so nothing is drawn in English first.
+ */
+export function localizationReady(): Promise<void> | undefined {
+  ensureLocalization();
+  return isReady ? undefined : ready;
 }
 
 /** Marks our own status events, so a listener for the page's own locale can skip them. */

@@ -1,0 +1,25 @@
+// Runs in its own page: the very first civic-kiosk element on a page renders
+// in zh-CN at once, not in English until lit-localize has installed the catalogue.
+import { msg } from '@lit/localize';
+import { expect, fixture, html } from '@open-wc/testing';
+import { KioskElement } from '../src/kiosk-element.js';
+import { registerTranslations } from '../src/localization.js';
+
+registerTranslations('zh-CN', { 'first-hello': '第一次就是中文' });
+
+class FirstProbe extends KioskElement {
+  renders: string[] = [];
+  override render() {
+    const text = msg('First time in Chinese', { id: 'first-hello' });
+    this.renders.push(text);
+    return text;
+  }
+}
+customElements.define('ck-first-probe', FirstProbe);
+
+describe('the first element on a page', () => {
+  it('renders in zh-CN the first time', async () => {
+    const el = await fixture<FirstProbe>(html`<ck-first-probe></ck-first-probe>`);
+    expect(el.renders[0]).to.equal('第一次就是中文');
+  });
+});
