@@ -3,7 +3,7 @@ import { css, LitElement, type CSSResultGroup, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { enforceRules, type PropertyRule } from './converters.js';
 import { THEMES } from './tokens.js';
-import { ensureLocalization, inLocale, localizationReady, pageLocale, resolveLocale, type Locale } from './localization.js';
+import { ensureLocalization, inLocale, pageLocale, resolveLocale, type Locale } from './localization.js';
 import { hostThemeStyles, registerTokens } from './theme-styles.js';
 import './translations.js';
 
@@ -133,12 +133,6 @@ export class KioskElement extends LitElement {
     const locale = this.locale;
     this.#writtenLang = locale;
     if (current !== locale) this.setAttribute('lang', locale);
-  }
-
-  /** The first render waits for the translations to be installed (a microtask or two, once per page). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const waiting = localizationReady();
-    return waiting ? waiting.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Renders with `msg()`, `getLocale()` and the formatters in this element's locale. */

@@ -57,8 +57,6 @@ const templates = new Proxy<Templates>(
 );
 
 let attempted = false;
-let ready: Promise<void> = Promise.resolve();
-let isReady = false;
 
 /**
  * Configures lit-localize on first need (the first element, or `setLocale`),
@@ -75,11 +73,9 @@ export function ensureLocalization(): void {
       loadLocale: () => Promise.resolve({ templates } as never),
     });
     registry.configured = true;
-    ready = lit.setLocale(PROXY_LOCALE).then(() => {
-      isReady = true;
-    });
+    // Installs the proxy; this runs before the first element's first update (started in its constructor).
+    void lit.setLocale(PROXY_LOCALE);
   } catch {
-    isReady = true;
     // lit-localize was configured already: by another copy of core (which
     // installed the same kind of proxy over this same registry), or by the page.
     if (registry.configured) return;
@@ -88,16 +84,6 @@ export function ensureLocalization(): void {
       if (detail.status === 'ready' && detail.source !== SOURCE) registry.external = detail.readyLocale;
     });
   }
-}
-
-/**
- * Resolves once `msg()` answers from our catalogues (lit-localize installs
- * them asynchronously). `KioskElement` waits for it before its first render,
- * so nothing is drawn in English first.
- */
-export function localizationReady(): Promise<void> | undefined {
-  ensureLocalization();
-  return isReady ? undefined : ready;
 }
 
 /** Marks our own status events, so a listener for the page's own locale can skip them. */

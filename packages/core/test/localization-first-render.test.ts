@@ -16,10 +16,16 @@ class FirstProbe extends KioskElement {
   }
 }
 customElements.define('ck-first-probe', FirstProbe);
+// On the page before anything else has run: the first element of the page.
+const first = document.createElement('ck-first-probe') as FirstProbe;
+document.body.append(first);
 
 describe('the first element on a page', () => {
   it('renders in zh-CN the first time', async () => {
+    await first.updateComplete;
+    expect(first.renders).to.deep.equal(['第一次就是中文']);
     const el = await fixture<FirstProbe>(html`<ck-first-probe></ck-first-probe>`);
-    expect(el.renders[0]).to.equal('第一次就是中文');
+    expect(el.renders).to.deep.equal(['第一次就是中文']);
+    first.remove();
   });
 });
