@@ -1,5 +1,5 @@
 // The keypad's digits are personal data; a USB scanner's keys never reach it.
-import { BarcodeScannerController, IDLE_EVENT, IdleController, personalTraces } from '@civic-kiosk/core';
+import { BarcodeScannerController, IDLE_EVENT, IdleController, personalTraces, storedPersonalTraces } from '@civic-kiosk/core';
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
@@ -19,9 +19,10 @@ async function withPin(): Promise<KioskKeypad> {
   return el;
 }
 
-function gone(el: Element): void {
+async function gone(el: Element): Promise<void> {
   expect(personalTraces(el, PIN)).to.deep.equal([]);
   expect(personalTraces(el, PIN.slice(0, 3))).to.deep.equal([]);
+  expect(await storedPersonalTraces(PIN)).to.deep.equal([]);
 }
 
 describe('ck-keypad holds its digits as personal data', () => {
@@ -43,18 +44,18 @@ describe('ck-keypad holds its digits as personal data', () => {
     await idle;
     await el.updateComplete;
     expect(dialog.open).to.equal(true);
-    gone(el);
+    await gone(el);
   });
 
   it('keeps no digit after leaving the page or a page hide', async () => {
     let el = await withPin();
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     await el.updateComplete;
-    gone(el);
+    await gone(el);
     el = await withPin();
     el.remove();
     await el.updateComplete;
-    gone(el);
+    await gone(el);
   });
 });
 
