@@ -91,6 +91,12 @@ export interface SessionProvision {
  * ```html
  * <ck-session api="https://city.example/api" lang="en"><ck-station-finder></ck-station-finder></ck-session>
  * ```
+ *
+ * @tagname ck-session
+ * @summary Hands one session (HTTP client with the device credential, locale, idle signal) to the civic-kiosk components inside it.
+ * @attr api - Base URL of the API (an http(s) URL or a path). Default `/api`.
+ * @attr timeout-ms - Milliseconds before a request gives up (1–600000). Default 10 000.
+ * @slot - The components that use the session.
  */
 export class KioskSessionProvider extends HTMLElement {
   static observedAttributes = ['api', 'timeout-ms'];
