@@ -237,4 +237,10 @@ describe('ck-chart', () => {
     expect((chart.options.scales!.x!.ticks as { color: string }).color).to.not.equal('#1a1d21');
     await expect(el).to.be.accessible();
   });
+
+  it('says through chartComplete when the chart is drawn', async () => {
+    const el = await bloodPressure();
+    await el.chartComplete;
+    expect(Chart.getChart(el.shadowRoot!.querySelector('canvas')!)).to.not.equal(undefined);
+  });
 });
