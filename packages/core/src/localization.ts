@@ -140,7 +140,7 @@ export function resolveLocale(requested: string | null | undefined): Locale {
 export function pageLocale(): Locale {
   if (registry.chosen) return registry.chosen;
   if (registry.external) return resolveLocale(registry.external);
-  const lang = document.documentElement.getAttribute('lang');
+  const lang = typeof document === 'undefined' ? null : document.documentElement.getAttribute('lang');
   return lang ? resolveLocale(lang) : DEFAULT_LOCALE;
 }
 
@@ -183,6 +183,9 @@ export async function setLocale(locale: string): Promise<Locale> {
 export { LOCALE_STATUS_EVENT };
 
 // `<html lang>` counts until `setLocale()` is called: follow changes to it (Web Awesome does the same).
-new MutationObserver(() => {
-  if (!registry.chosen) announce();
-}).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+// (Guarded: core may be imported where there is no DOM, e.g. a Node test of pure helpers.)
+if (typeof document !== 'undefined') {
+  new MutationObserver(() => {
+    if (!registry.chosen) announce();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+}
