@@ -39,7 +39,8 @@ function fresh<T>(value: T): T {
   return value;
 }
 
-type Check<T> = (value: unknown) => value is T;
+/** A check of a value; a type predicate narrows, a plain boolean function trusts the declared type. */
+type Check<T> = ((value: unknown) => value is T) | ((value: unknown) => boolean);
 
 /** JSON of any shape `check` accepts (an absent attribute gives the default). */
 export function jsonConverter<T>(element: string, attribute: string, fallback: T, check: Check<T>, why = 'not the expected JSON'): ComplexAttributeConverter<T> {
@@ -53,7 +54,7 @@ export function jsonConverter<T>(element: string, attribute: string, fallback: T
         warnBadValue(element, attribute, value, fallback, 'not JSON');
         return fresh(fallback);
       }
-      if (check(parsed)) return parsed;
+      if (check(parsed)) return parsed as T;
       warnBadValue(element, attribute, value, fallback, why);
       return fresh(fallback);
     },

@@ -351,6 +351,37 @@ async function readBody<T>(response: Response): Promise<T> {
   throw new ApiError(response.status, code, body);
 }
 
+/** A public answer, or the last good copy of it when the server cannot answer. */
+export interface OfflineCapableResult<T> extends HttpResult<T> {
+  /** True when `data` is the kept copy because the server could not be reached or failed (5xx). */
+  offline: boolean;
+  /** Why the fresh answer failed, when `offline`. */
+  error?: ApiError;
+}
+
+/**
+ * GET `path` for public data a kiosk should still show offline (stations, a
+ * catalogue): revalidated with its ETag, and when the server cannot be
+ * reached or fails with 5xx, the last good copy from the client's cache,
+ * marked `offline`. Throws when there is no copy, or for a 4xx (the server's
+ * own answer, e.g. a bad request, is never hidden). Give the client a
+ * persistent `ResponseCache` (IndexedDB) to keep the copy across reloads.
+ */
+export async function getWithOfflineCopy<T>(
+  client: HttpClient,
+  path: string,
+  options: Omit<RequestOptions, 'method' | 'body' | 'cache'> = {},
+): Promise<OfflineCapableResult<T>> {
+  try {
+    return { ...(await client.send<T>(path, { ...options, method: 'GET' })), offline: false };
+  } catch (error) {
+    if (!(error instanceof ApiError) || !(error.offline || error.status >= 500)) throw error;
+    const copy = await client.cached(path);
+    if (!copy) throw error;
+    return { data: copy.body as T, status: 0, etag: copy.etag, notModified: false, fetchedAt: copy.fetchedAt, url: client.url(path), offline: true, error };
+  }
+}
+
 /**
  * An AbortSignal tied to the host's connection: aborted when the element
  * leaves the page, renewed when it comes back. Pass `signal` to requests.

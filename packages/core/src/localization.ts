@@ -73,21 +73,28 @@ export function ensureLocalization(): void {
       loadLocale: () => Promise.resolve({ templates } as never),
     });
     registry.configured = true;
+    // Installs the proxy; this runs before the first element's first update (started in its constructor).
     void lit.setLocale(PROXY_LOCALE);
   } catch {
     // lit-localize was configured already: by another copy of core (which
     // installed the same kind of proxy over this same registry), or by the page.
     if (registry.configured) return;
     window.addEventListener(LOCALE_STATUS_EVENT, (event) => {
-      const detail = (event as CustomEvent<{ status: string; readyLocale?: string }>).detail;
-      if (detail.status === 'ready' && detail.readyLocale !== PROXY_LOCALE) registry.external = detail.readyLocale;
+      const detail = (event as CustomEvent<{ status: string; readyLocale?: string; source?: string }>).detail;
+      if (detail.status === 'ready' && detail.source !== SOURCE) registry.external = detail.readyLocale;
     });
   }
 }
 
-/** Tells every element to render again (lit-localize's own event, which `updateWhenLocaleChanges` listens to). */
-function announce(locale: string): void {
-  window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: locale } }));
+/** Marks our own status events, so a listener for the page's own locale can skip them. */
+const SOURCE = 'civic-kiosk';
+
+/**
+ * Tells every element to render again (lit-localize's own event, which
+ * `updateWhenLocaleChanges` listens to), naming the page-wide locale.
+ */
+function announce(): void {
+  window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: pageLocale(), source: SOURCE } }));
 }
 
 /**
@@ -98,7 +105,7 @@ export function registerTranslations(locale: Locale, messages: Templates): void 
   const catalogue = registry.catalogues[locale];
   if (!catalogue) return;
   Object.assign(catalogue, messages);
-  announce(PROXY_LOCALE);
+  announce();
 }
 
 /**
@@ -133,7 +140,7 @@ export function resolveLocale(requested: string | null | undefined): Locale {
 export function pageLocale(): Locale {
   if (registry.chosen) return registry.chosen;
   if (registry.external) return resolveLocale(registry.external);
-  const lang = document.documentElement.getAttribute('lang');
+  const lang = typeof document === 'undefined' ? null : document.documentElement.getAttribute('lang');
   return lang ? resolveLocale(lang) : DEFAULT_LOCALE;
 }
 
@@ -167,7 +174,7 @@ export async function setLocale(locale: string): Promise<Locale> {
   // Asynchronous like lit-localize's own setLocale, so callers can await the re-render.
   await Promise.resolve();
   registry.chosen = resolved;
-  announce(resolved);
+  announce();
   await Promise.resolve();
   return resolved;
 }
@@ -176,6 +183,9 @@ export async function setLocale(locale: string): Promise<Locale> {
 export { LOCALE_STATUS_EVENT };
 
 // `<html lang>` counts until `setLocale()` is called: follow changes to it (Web Awesome does the same).
-new MutationObserver(() => {
-  if (!registry.chosen) announce(PROXY_LOCALE);
-}).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+// (Guarded: core may be imported where there is no DOM, e.g. a Node test of pure helpers.)
+if (typeof document !== 'undefined') {
+  new MutationObserver(() => {
+    if (!registry.chosen) announce();
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+}

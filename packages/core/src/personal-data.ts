@@ -125,3 +125,43 @@ function safeJson(value: object): string {
     return '';
   }
 }
+
+/**
+ * Where a personal value can still be found in the page's asynchronous
+ * storage: every IndexedDB database (every record of every store) and the
+ * Cache Storage (every cached response body). For tests, next to
+ * {@link personalTraces}: `expect(await storedPersonalTraces('123456')).to.deep.equal([])`.
+ */
+export async function storedPersonalTraces(secret: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const { name } of await indexedDB.databases()) {
+    if (!name) continue;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error(`cannot open ${name}`));
+    });
+    try {
+      for (const store of db.objectStoreNames) {
+        const records = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result as unknown[]);
+          request.onerror = () => reject(request.error ?? new Error(`cannot read ${store}`));
+        });
+        if (records.some((record) => safeJson(record as object).includes(secret))) found.push(`IndexedDB ${name}/${store}`);
+      }
+    } finally {
+      db.close();
+    }
+  }
+  if (globalThis.caches) {
+    for (const cacheName of await caches.keys()) {
+      const cache = await caches.open(cacheName);
+      for (const request of await cache.keys()) {
+        const text = (await (await cache.match(request))?.text()) ?? '';
+        if (request.url.includes(secret) || text.includes(secret)) found.push(`Cache Storage ${cacheName} ${request.url}`);
+      }
+    }
+  }
+  return found;
+}

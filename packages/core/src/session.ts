@@ -1,6 +1,7 @@
 import { ContextConsumer, ContextProvider, createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { HttpClient, isSafeApi, type HttpClientOptions } from './http.js';
+import { inRange, warnBadValue } from './converters.js';
 import { resolveLocale, type Locale } from './localization.js';
 
 /**
@@ -90,6 +91,12 @@ export interface SessionProvision {
  * ```html
  * <ck-session api="https://city.example/api" lang="en"><ck-station-finder></ck-station-finder></ck-session>
  * ```
+ *
+ * @tagname ck-session
+ * @summary Hands one session (HTTP client with the device credential, locale, idle signal) to the civic-kiosk components inside it.
+ * @attr api - Base URL of the API (an http(s) URL or a path). Default `/api`.
+ * @attr timeout-ms - Milliseconds before a request gives up (1–600000). Default 10 000.
+ * @slot - The components that use the session.
  */
 export class KioskSessionProvider extends HTMLElement {
   static observedAttributes = ['api', 'timeout-ms'];
@@ -98,6 +105,10 @@ export class KioskSessionProvider extends HTMLElement {
 
   /** Write-only in spirit: reading gives whether one is set, not its value. */
   set deviceCredential(value: string | undefined) {
+    if (value !== undefined && value !== null && typeof value !== 'string') {
+      warnBadValue(this.localName, 'deviceCredential', value, undefined, 'a credential string', true);
+      value = undefined;
+    }
     this.#credential = value || undefined;
     this.#update();
   }
@@ -114,6 +125,10 @@ export class KioskSessionProvider extends HTMLElement {
 
   /** Provides a session made elsewhere (its own client, idle target, locale). */
   set session(value: KioskSession) {
+    if (!isSession(value)) {
+      warnBadValue(this.localName, 'session', value, 'the session from its attributes', 'an object from createSession()');
+      value = this.#make();
+    }
     if (this.#provision) this.#provision.set(value);
     else this.#provision = provideSession(this, value);
   }
@@ -128,17 +143,27 @@ export class KioskSessionProvider extends HTMLElement {
   }
 
   #make(): KioskSession {
-    const timeout = Number(this.getAttribute('timeout-ms'));
+    const api = this.getAttribute('api');
+    if (api !== null && !isSafeApi(api)) warnBadValue(this.localName, 'api', api, '/api', 'an http(s) URL or a path');
+    const timeoutText = this.getAttribute('timeout-ms');
+    const timeout = timeoutText === null ? undefined : Number(timeoutText);
+    const timeoutOk = timeout === undefined || inRange(timeout, { min: 1, max: 600_000 });
+    if (!timeoutOk) warnBadValue(this.localName, 'timeout-ms', timeoutText, 10_000, 'milliseconds from 1 to 600000');
     return createSession({
-      api: this.getAttribute('api') ?? undefined,
+      api: api !== null && isSafeApi(api) ? api : undefined,
       deviceCredential: this.#credential,
-      timeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : undefined,
+      timeoutMs: timeoutOk ? timeout : undefined,
     });
   }
 
   #update(): void {
     this.#provision?.set(this.#make());
   }
+}
+
+function isSession(value: unknown): value is KioskSession {
+  const session = value as Partial<KioskSession> | null;
+  return typeof session === 'object' && session !== null && session.client instanceof HttpClient && session.idle instanceof EventTarget;
 }
 
 /** Registers `<ck-session>` (once; a second copy of core finds it defined). */

@@ -1,5 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { LitElement } from 'lit';
+import { html as litHtml, LitElement } from 'lit';
+import { IDLE_EVENT } from '../src/controllers/idle.js';
+import { IdleResetController } from '../src/controllers/idle-reset.js';
 import { property } from 'lit/decorators.js';
 import {
   arrayConverter,
@@ -142,5 +144,46 @@ describe('OutsideValue (the defaultFilters recipe)', () => {
     el.filters.current = [];
     el.filters.outside = ['water'];
     expect([el.filters.changed, el.filters.current]).to.deep.equal([false, ['water']]);
+  });
+});
+
+/** The recipe as an element uses it: attribute/property → outside value; taps → current; idle → reset. */
+class FiltersProbe extends LitElement {
+  #filters = new OutsideValue<Facility[]>(this, []);
+  constructor() {
+    super();
+    new IdleResetController(this, () => this.#filters.reset());
+  }
+  @property({ converter: listConverter('ck-filters-probe', 'filters', FACILITIES) })
+  set filters(value: Facility[]) {
+    this.#filters.outside = value;
+  }
+  get filters(): Facility[] {
+    return this.#filters.current;
+  }
+  toggle(facility: Facility): void {
+    const now = this.#filters.current;
+    this.#filters.current = now.includes(facility) ? now.filter((f) => f !== facility) : [...now, facility];
+  }
+  override render() {
+    return litHtml`${this.filters.join(' ')}`;
+  }
+}
+customElements.define('ck-filters-probe', FiltersProbe);
+
+describe('OutsideValue in an element', () => {
+  it('restores the filters set from outside when the kiosk goes idle', async () => {
+    const el = await fixture<FiltersProbe>(html`<ck-filters-probe filters="wifi"></ck-filters-probe>`);
+    el.toggle('water');
+    el.toggle('wifi');
+    await el.updateComplete;
+    expect([el.filters, el.shadowRoot!.textContent]).to.deep.equal([['water'], 'water']);
+    window.dispatchEvent(new CustomEvent(IDLE_EVENT));
+    await el.updateComplete;
+    expect([el.filters, el.shadowRoot!.textContent]).to.deep.equal([['wifi'], 'wifi']);
+    el.setAttribute('filters', 'wheelchair');
+    el.toggle('wifi');
+    window.dispatchEvent(new CustomEvent(IDLE_EVENT));
+    expect(el.filters).to.deep.equal(['wheelchair']);
   });
 });

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { AbortOnDisconnectController, ApiError, HttpClient, MemoryResponseCache, newIdempotencyKey, parseRetryAfter, statusCode } from '../src/http.js';
+import { AbortOnDisconnectController, ApiError, getWithOfflineCopy, HttpClient, MemoryResponseCache, newIdempotencyKey, parseRetryAfter, statusCode } from '../src/http.js';
 import { setLocale } from '../src/localization.js';
 
 interface Call {
@@ -159,6 +159,23 @@ describe('HttpClient', () => {
     expect((calls[0]!.init.headers as Record<string, string>)['X-Device-Key']).to.equal('ckd_1.s');
     expect([client.hasDeviceCredential, new HttpClient({ baseUrl: '' }).hasDeviceCredential]).to.deep.equal([true, false]);
     expect(JSON.stringify(client)).not.to.contain('ckd_1');
+  });
+
+  it('shows the last good copy of public data when the server cannot answer, and never hides a 4xx', async () => {
+    let answer: () => Response | Promise<Response> = () => new Response('{"stations":3}', { status: 200, headers: { ETag: '"s1"' } });
+    const { fetch } = recordingFetch(() => answer());
+    const client = new HttpClient({ baseUrl: '/api', fetch });
+    const fresh = await getWithOfflineCopy<{ stations: number }>(client, '/stations');
+    expect([fresh.data, fresh.offline]).to.deep.equal([{ stations: 3 }, false]);
+    answer = () => Promise.reject(new TypeError('Failed to fetch'));
+    const offline = await getWithOfflineCopy<{ stations: number }>(client, '/stations');
+    expect([offline.data, offline.offline, offline.fetchedAt, offline.error?.code]).to.deep.equal([{ stations: 3 }, true, fresh.fetchedAt, 'NETWORK']);
+    answer = () => json(503, { code: 'MAINTENANCE' });
+    expect((await getWithOfflineCopy(client, '/stations')).error?.code).to.equal('MAINTENANCE');
+    answer = () => json(400, { code: 'VALIDATION' });
+    expect((await failure(getWithOfflineCopy(client, '/stations'))).code).to.equal('VALIDATION');
+    answer = () => Promise.reject(new TypeError('Failed to fetch'));
+    expect((await failure(getWithOfflineCopy(client, '/never-seen'))).code).to.equal('NETWORK');
   });
 
   it('reports a server that cannot be reached as offline', async () => {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { html as litHtml, LitElement } from 'lit';
 import { IDLE_EVENT, IdleController } from '../src/controllers/idle.js';
 import { IdleResetController } from '../src/controllers/idle-reset.js';
-import { PersonalDataController, personalTraces, type WipeReason } from '../src/personal-data.js';
+import { PersonalDataController, personalTraces, storedPersonalTraces, type WipeReason } from '../src/personal-data.js';
 import { createSession, provideSession } from '../src/session.js';
 
 interface Record_ {
@@ -34,8 +34,11 @@ async function signedIn(): Promise<RecordProbe> {
   return el;
 }
 
-function gone(el: Element): void {
-  for (const value of Object.values(SECRET)) expect(personalTraces(el, value), value).to.deep.equal([]);
+async function gone(el: Element): Promise<void> {
+  for (const value of Object.values(SECRET)) {
+    expect(personalTraces(el, value), value).to.deep.equal([]);
+    expect(await storedPersonalTraces(value), value).to.deep.equal([]);
+  }
 }
 
 describe('PersonalDataController', () => {
@@ -43,7 +46,7 @@ describe('PersonalDataController', () => {
     const el = await signedIn();
     el.personal.wipe('sign-out');
     await el.updateComplete;
-    gone(el);
+    await gone(el);
     expect(el.wipes).to.deep.equal(['sign-out']);
     expect(el.personal.held).to.equal(false);
   });
@@ -64,7 +67,7 @@ describe('PersonalDataController', () => {
     host.append(document.createElement('ck-idle-host'));
     await idle;
     await el.updateComplete;
-    gone(el);
+    await gone(el);
     expect(el.wipes).to.deep.equal(['idle']);
     dialog.remove();
     host.remove();
@@ -74,12 +77,39 @@ describe('PersonalDataController', () => {
     const el = await signedIn();
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     await el.updateComplete;
-    gone(el);
+    await gone(el);
     el.personal.value = { ...SECRET };
     el.remove();
     await el.updateComplete;
-    gone(el);
+    await gone(el);
     expect(el.wipes).to.deep.equal(['page-hide', 'disconnect']);
+  });
+
+  it('finds a personal value left in IndexedDB or Cache Storage, and nothing once they are cleared', async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open('ck-trace-test', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('records', { keyPath: 'id' });
+      request.onsuccess = () => resolve(request.result);
+    });
+    await new Promise((resolve) => {
+      const tx = db.transaction('records', 'readwrite');
+      tx.objectStore('records').put({ id: 1, name: '王秀英' });
+      tx.oncomplete = resolve;
+    });
+    db.close();
+    const cache = await caches.open('ck-trace-test');
+    await cache.put('/api/me', new Response('{"token":"tok_9f8e7d"}'));
+    try {
+      expect(await storedPersonalTraces('王秀英')).to.deep.equal(['IndexedDB ck-trace-test/records']);
+      expect(await storedPersonalTraces('tok_9f8e7d')).to.have.length(1);
+    } finally {
+      await caches.delete('ck-trace-test');
+      await new Promise((resolve) => {
+        indexedDB.deleteDatabase('ck-trace-test').onsuccess = resolve;
+      });
+    }
+    expect(await storedPersonalTraces('王秀英')).to.deep.equal([]);
+    expect(await storedPersonalTraces('tok_9f8e7d')).to.deep.equal([]);
   });
 
   it('finds a personal value wherever it is left', async () => {

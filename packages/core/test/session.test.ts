@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { HttpClient } from '../src/http.js';
-import { createSession, defineSessionProvider, KioskSessionProvider, provideSession, SessionController } from '../src/session.js';
+import { createSession, defineSessionProvider, KioskSessionProvider, provideSession, SessionController, type KioskSession } from '../src/session.js';
 
 class SessionProbe extends LitElement {
   @property() accessor api = '/api';
@@ -83,5 +83,39 @@ describe('session context', () => {
     provider.deviceCredential = undefined;
     expect(provider.deviceCredential).to.equal(undefined);
     await expect(provider).to.be.accessible();
+  });
+
+  it('<ck-session> warns once about a bad api or timeout-ms and keeps the defaults', async () => {
+    const original = console.warn;
+    const seen: string[] = [];
+    console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
+    let provider!: KioskSessionProvider;
+    try {
+      provider = await fixture<KioskSessionProvider>(html`<ck-session api="javascript:alert(1)" timeout-ms="-1"><ck-session-probe></ck-session-probe></ck-session>`);
+    } finally {
+      console.warn = original;
+    }
+    const el = provider.querySelector<SessionProbe>('ck-session-probe')!;
+    expect([el.session.client.baseUrl, el.session.client.timeoutMs]).to.deep.equal(['/api', 10_000]);
+    expect(seen.filter((w) => w.includes('<ck-session> api="javascript:alert(1)"'))).to.have.length(1);
+    expect(seen.filter((w) => w.includes('<ck-session> timeout-ms="-1"'))).to.have.length(1);
+  });
+
+  it('<ck-session> warns about a bad session or credential property and keeps working', async () => {
+    const original = console.warn;
+    const seen: string[] = [];
+    console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
+    const provider = await fixture<KioskSessionProvider>(html`<ck-session api="/here"><ck-session-probe></ck-session-probe></ck-session>`);
+    try {
+      provider.session = { client: 'nope' } as unknown as KioskSession;
+      provider.deviceCredential = 12345 as unknown as string;
+    } finally {
+      console.warn = original;
+    }
+    const el = provider.querySelector<SessionProbe>('ck-session-probe')!;
+    expect([el.session.client.baseUrl, el.session.client.hasDeviceCredential]).to.deep.equal(['/here', false]);
+    expect(seen.filter((w) => w.includes('<ck-session> session='))).to.have.length(1);
+    expect(seen.filter((w) => w.includes('<ck-session> deviceCredential="(hidden)"'))).to.have.length(1);
+    expect(seen.join(' ')).not.to.contain('12345');
   });
 });

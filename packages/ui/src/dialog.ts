@@ -61,7 +61,7 @@ export class KioskDialog extends KioskElement {
    * Close when the kiosk goes idle (`ck-idle` on window), so a walked-away
    * visitor's dialog is not left for the next one. `close-on-idle="false"` keeps it.
    */
-  @property({ attribute: 'close-on-idle', converter: booleanConverter(true) })
+  @property({ type: Boolean, attribute: 'close-on-idle', converter: booleanConverter(true) })
   accessor closeOnIdle = true;
 
   @query('dialog') private accessor dialog!: HTMLDialogElement;

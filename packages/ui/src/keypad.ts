@@ -80,11 +80,11 @@ export class KioskKeypad extends KioskElement {
   @property({ type: Boolean, reflect: true }) accessor masked = false;
 
   /** Most characters accepted; further presses are ignored. */
-  @property({ converter: numberConverter(TAG, 'maxlength', DEFAULT_MAXLENGTH, { min: 1, max: LONGEST, integer: true }) })
+  @property({ type: Number, converter: numberConverter(TAG, 'maxlength', DEFAULT_MAXLENGTH, { min: 1, max: LONGEST, integer: true }) })
   accessor maxlength = DEFAULT_MAXLENGTH;
 
   /** Fewest characters for OK to be enabled. */
-  @property({ converter: numberConverter(TAG, 'minlength', 1, { min: 0, max: LONGEST, integer: true }) }) accessor minlength = 1;
+  @property({ type: Number, converter: numberConverter(TAG, 'minlength', 1, { min: 0, max: LONGEST, integer: true }) }) accessor minlength = 1;
 
   /** Adds an X key, accepted only as the final character at `maxlength` (Chinese resident ID check character). */
   @property({ type: Boolean, attribute: 'allow-x' }) accessor allowX = false;

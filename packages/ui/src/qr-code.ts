@@ -61,7 +61,7 @@ export class KioskQrCode extends KioskElement {
   @property() accessor label = '';
 
   /** Width and height in CSS pixels. */
-  @property({ converter: numberConverter(TAG, 'size', DEFAULT_SIZE, { min: 1, max: 4096 }) }) accessor size = DEFAULT_SIZE;
+  @property({ type: Number, converter: numberConverter(TAG, 'size', DEFAULT_SIZE, { min: 1, max: 4096 }) }) accessor size = DEFAULT_SIZE;
 
   /** Error correction: L (7%), M (15%), Q (25%) or H (30%) of the code may be damaged and still scan. */
   @property({ attribute: 'error-correction', converter: enumConverter(TAG, 'error-correction', ERROR_CORRECTION_LEVELS, 'M') })
