@@ -86,7 +86,7 @@ export class StationData implements ReactiveController {
   async settled(): Promise<void> {
     await this.task.taskComplete.catch(() => undefined);
     if (this.collection) {
-      this.startHours();
+      await this.startHours();
       await this.#hoursLoading;
       await this.#indexing;
     }

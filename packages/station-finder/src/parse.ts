@@ -310,7 +310,7 @@ function asFeature(item: unknown): { geometry?: unknown; properties: Tags; id?: 
   const center = record.center && typeof record.center === 'object' ? (record.center as Record<string, unknown>) : record;
   const geometry = 'lon' in center ? { type: 'Point', coordinates: [center.lon, center.lat] } : undefined;
   const osmType = record.type === 'node' || record.type === 'way' || record.type === 'relation' ? record.type : undefined;
-  const id = osmType && record.id !== undefined ? `${osmType}/${String(record.id)}` : record.id;
+  const id = osmType && (typeof record.id === 'number' || typeof record.id === 'string') ? `${osmType}/${record.id}` : record.id;
   const { tags: _raw, ...fields } = record;
   return { geometry, properties: { ...fields, ...tags }, id };
 }

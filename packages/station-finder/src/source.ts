@@ -1,4 +1,4 @@
-import { ApiError, type HttpClient, type ResponseCache } from '@civic-kiosk/core';
+import { ApiError, getWithOfflineCopy, type HttpClient, type ResponseCache } from '@civic-kiosk/core';
 import { parseStations } from './parse.js';
 import type { Station, StationCollection, StationSource } from './types.js';
 
@@ -81,15 +81,7 @@ export class HttpStationSource implements StationSource {
   }
 
   async load(signal?: AbortSignal): Promise<StationCollection> {
-    try {
-      const { data, fetchedAt } = await this.#client.send(PATH, { signal, accept: 'application/geo+json, application/json' });
-      return collect(data, { fetchedAt });
-    } catch (error) {
-      if (error instanceof ApiError && (error.offline || error.status >= 500)) {
-        const cached = await this.#client.cached(PATH);
-        if (cached) return collect(cached.body, { offline: true, fetchedAt: cached.fetchedAt });
-      }
-      throw error;
-    }
+    const { data, fetchedAt, offline } = await getWithOfflineCopy(this.#client, PATH, { signal, accept: 'application/geo+json, application/json' });
+    return collect(data, offline ? { offline, fetchedAt } : { fetchedAt });
   }
 }

@@ -472,15 +472,14 @@ export const stationFinderStyles = css`
     height: 100%;
     min-height: 0;
   }
-  :host([fill]) .body,
-  :host([fill]) .detail-open .body,
-  :host([fill]) .finder:has(> ck-status-banner) .body {
+  /* .finder .body: more specific than the banner and detail rules above, which it replaces here. */
+  :host([fill]) .finder .body {
     flex: 1 1 0;
     min-height: 0;
     height: auto;
     grid-template-rows: minmax(0, 11fr) minmax(calc(var(--ck-touch-target, 48px) * 4), 9fr);
   }
-  :host([fill]) .detail-open .body {
+  :host([fill]) .finder.detail-open .body {
     grid-template-rows: minmax(0, 3fr) minmax(calc(var(--ck-touch-target, 48px) * 3), 1fr);
   }
   :host([fill]) .side,
@@ -493,9 +492,8 @@ export const stationFinderStyles = css`
     min-height: 0;
   }
   @container (min-width: 1200px) {
-    :host([fill]) .body,
-    :host([fill]) .detail-open .body,
-    :host([fill]) .finder:has(> ck-status-banner) .body {
+    :host([fill]) .finder .body,
+    :host([fill]) .finder.detail-open .body {
       grid-template-rows: minmax(0, 1fr);
     }
   }

@@ -1,7 +1,6 @@
 import {
   enumConverter,
   fire,
-  formatDate,
   formatDistance,
   inLocale,
   KioskElement,
@@ -23,10 +22,12 @@ import { renderEmpty, renderRow } from './list-view.js';
 import { FinderMapController } from './map-controller.js';
 import type { MapLabels } from './map-view.js';
 import type { RouteCoordinates } from './route.js';
-import { scanNearest, suggestDrop, visitorNearest, type DropSuggestion, type NearbyStation, type NearestQuery } from './spatial.js';
+import type { NearbyStation } from './spatial.js';
+import { FinderQuery } from './finder-query.js';
+import { renderBanner, renderMapChrome } from './chrome-view.js';
 import { finderRules, TAG, timeZoneConverter } from './rules.js';
 import { stationFinderStyles } from './station-finder.styles.js';
-import { FILTERS, type Facility, type LonLat, type Quality, type Station, type StationFilter, type StationSource } from './types.js';
+import { FILTERS, type LonLat, type Station, type StationFilter, type StationSource } from './types.js';
 import { checkFilters } from './rules.js';
 import './translations.js';
 
@@ -98,10 +99,10 @@ export class StationFinder extends KioskElement {
   @property({ attribute: false }) accessor source: StationSource | undefined;
 
   /** The kiosk's latitude (WGS-84), usually from the site configuration. */
-  @property({ converter: numberConverter(TAG, 'latitude', undefined, { min: -90, max: 90 }) }) accessor latitude: number | undefined;
+  @property({ type: Number, converter: numberConverter(TAG, 'latitude', undefined, { min: -90, max: 90 }) }) accessor latitude: number | undefined;
 
   /** The kiosk's longitude (WGS-84). */
-  @property({ converter: numberConverter(TAG, 'longitude', undefined, { min: -180, max: 180 }) }) accessor longitude: number | undefined;
+  @property({ type: Number, converter: numberConverter(TAG, 'longitude', undefined, { min: -180, max: 180 }) }) accessor longitude: number | undefined;
 
   /** IANA time zone in which opening hours are evaluated. */
   @property({ attribute: 'time-zone', converter: timeZoneConverter }) accessor timeZone = 'Asia/Shanghai';
@@ -111,7 +112,7 @@ export class StationFinder extends KioskElement {
    * JSON or space separated). Setting it sets the value the finder starts from and returns to when idle;
    * reading it gives the filters in force, with the visitor's chip toggles.
    */
-  @property({ converter: listConverter(TAG, 'filters', FILTERS) })
+  @property({ type: Array, converter: listConverter(TAG, 'filters', FILTERS) })
   set filters(value: StationFilter[]) {
     this.#filters.outside = checkFilters(value);
   }
@@ -120,10 +121,10 @@ export class StationFinder extends KioskElement {
   }
 
   /** Search radius in kilometres of walking distance (more than 0, at most 100). */
-  @property({ attribute: 'radius-km', converter: numberConverter(TAG, 'radius-km', 5, { min: 0.01, max: 100 }) }) accessor radiusKm = 5;
+  @property({ type: Number, attribute: 'radius-km', converter: numberConverter(TAG, 'radius-km', 5, { min: 0.01, max: 100 }) }) accessor radiusKm = 5;
 
   /** How many stations the list shows (1 to 100). */
-  @property({ converter: numberConverter(TAG, 'limit', 10, { min: 1, max: 100, integer: true }) }) accessor limit = 10;
+  @property({ type: Number, converter: numberConverter(TAG, 'limit', 10, { min: 1, max: 100, integer: true }) }) accessor limit = 10;
 
   /** Map tile URL template, e.g. `https://tiles.example.cn/{z}/{x}/{y}.png`. Empty: no tiles, a plain map. */
   @property({ attribute: 'tile-url', converter: urlConverter(TAG, 'tile-url', '') }) accessor tileUrl = '';
@@ -160,7 +161,8 @@ export class StationFinder extends KioskElement {
   /** The station being looked at: wiped on idle (the one idle listener), on leaving the page and on page hide. */
   #choice = new PersonalDataController<Choice>(this, { empty: NO_CHOICE, onWipe: () => this.#toStart() });
   #data = new StationData(this, () => [this.source, this.source ? undefined : this.#session.client], () => this.timeZone);
-  #theme = new ThemeController(this, () => this.#map.relayout());
+  /** Sizes and colours drawn by Leaflet (pins, labels) follow a theme switch (elder, high contrast). */
+  protected readonly themeWatch = new ThemeController(this, () => this.#map.relayout());
   #map = new FinderMapController(this, {
     container: () => this.renderRoot.querySelector<HTMLElement>('.map'),
     onSelect: (id) => this.#choose(id),
@@ -170,10 +172,8 @@ export class StationFinder extends KioskElement {
     },
     onTileError: () => (this.tilesFailed = true),
   });
-  #results: NearbyStation[] = [];
-  #suggestion: DropSuggestion | undefined;
-  #mapQuery: Omit<NearestQuery, 'limit'> | undefined;
-  #queryKey = '';
+  #query = new FinderQuery();
+  #shownId: string | undefined;
   #clock: ReturnType<typeof setInterval> | undefined;
   #detailLoading: Promise<void> | undefined;
 
@@ -198,7 +198,7 @@ export class StationFinder extends KioskElement {
 
   /** The stations the list shows now, nearest first. */
   get results(): readonly NearbyStation[] {
-    return this.#results;
+    return this.#query.results;
   }
 
   /**
@@ -263,8 +263,7 @@ export class StationFinder extends KioskElement {
   }
 
   #stationById(id: string | undefined): Station | undefined {
-    if (id === undefined) return undefined;
-    return this.#results.find((item) => item.station.id === id)?.station ?? this.#data.table?.find(id);
+    return id === undefined ? undefined : this.#query.find(id);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -272,61 +271,30 @@ export class StationFinder extends KioskElement {
     finderRules(this, changed);
     if (changed.has('tileUrl')) this.tilesFailed = false;
     if (changed.has('timeZone') && this.#data.hours && this.#data.hours.timeZone !== this.timeZone) void this.#data.startHours();
-    this.#query();
-  }
-
-  #query(): void {
-    const { origin } = this;
     const { table, index, hours } = this.#data;
-    const filters = this.filters;
-    const now = this.now ?? new Date();
-    // Recompute only when an input changed (a re-render for a highlight must not re-query).
-    const key = [origin?.lat, origin?.lon, filters.join(), this.radiusKm, this.limit, hours?.timeZone, Math.floor(now.getTime() / 60_000), this.#data.collection?.fetchedAt].join('|');
-    if (key === this.#queryKey && table === this.#lastTable) return;
-    this.#queryKey = key;
-    this.#lastTable = table;
-    this.#results = [];
-    this.#mapQuery = undefined;
-    this.#suggestion = undefined;
-    if (!origin || !table) return;
-    const facilities = filters.filter((f): f is Facility | Quality => f !== 'open_now');
-    const wantOpen = filters.includes('open_now');
-    // "Open now" waits for the opening-hours rules (loaded on demand).
-    if (wantOpen && !hours) return;
-    const where = wantOpen && hours ? (station: Station) => hours.isOpen(station, now) : undefined;
-    const query = { origin, facilities, where, radiusKm: this.radiusKm };
-    // The index once it is built; until then one scan of the table gives the same answer.
-    const search = { nearest: (q: NearestQuery) => (index ? index.nearest(q) : scanNearest(table, q)) };
-    this.#results = visitorNearest(search, { ...query, limit: this.limit });
-    if (this.#results.length === 0) this.#suggestion = suggestDrop(search, query, where);
-    // The map's other stations are looked up when the map draws, after the list is on screen.
-    else this.#mapQuery = { ...query, where: undefined };
-    this.#search = search;
+    this.#query.update({ origin: this.origin, table, index, hours, filters: this.filters, radiusKm: this.radiusKm, limit: this.limit, now: this.now ?? new Date() });
   }
-
-  #lastTable: unknown;
-  #search: { nearest: (q: NearestQuery) => NearbyStation[] } | undefined;
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('theme')) this.#map.relayout();
     if (this.#data.collection) {
       this.#map.sync(() => this.#mapState());
       if (!this.#detailLoading) void afterPaint().then(() => this.#loadDetail());
     }
-    if (changed.has('selectedId') && this.selectedId && !this.detailOpen) {
+    // A station chosen on the map: its row comes into view.
+    if (this.selectedId !== this.#shownId && this.selectedId && !this.detailOpen) {
       this.renderRoot.querySelector(`[data-id="${CSS.escape(this.selectedId)}"]`)?.scrollIntoView?.({ block: 'nearest' });
     }
+    this.#shownId = this.selectedId;
   }
 
   #mapState() {
-    const mapQuery = this.#mapQuery;
-    const search = this.#search;
+    const query = this.#query;
     return {
       origin: this.origin,
-      key: `${this.#queryKey}|${this.locale}`,
-      listed: this.#results.map((item) => item.station),
-      others: () => (mapQuery && search ? search.nearest({ ...mapQuery, limit: 5000 }).map((item) => item.station) : []),
+      key: `${query.key}|${this.#data.table?.size}|${this.locale}`,
+      listed: query.results.map((item) => item.station),
+      others: () => query.others(),
       selectedId: this.selectedId,
       tileUrl: this.tileUrl,
       labels: this.#mapLabels(),
@@ -372,41 +340,30 @@ export class StationFinder extends KioskElement {
             )}
           </div>
         </header>
-        ${this.#renderBanner()}
+        ${renderBanner({
+          status: this.#data.status,
+          reason: this.#data.reason,
+          hasData: !!this.#data.collection,
+          hasPosition: !!this.origin,
+          fetchedAt: this.#data.collection?.fetchedAt,
+          timeZone: this.timeZone,
+          retry: () => void this.reload(),
+        })}
         <div class="body">
           <div class="side" part="side">${this.#renderSide()}</div>
           <div class="map-wrap" part="map">
             <div class="map"></div>
-            ${this.#renderMapChrome()}
+            ${renderMapChrome({
+              tileUrl: this.tileUrl,
+              tileAttribution: this.tileAttribution,
+              tilesFailed: this.tilesFailed,
+              scale: this.scale,
+              zoomBy: (delta) => this.#map.zoomBy(delta),
+            })}
           </div>
         </div>
       </section>
     `;
-  }
-
-  #renderBanner(): TemplateResult | typeof nothing {
-    const { collection, status, reason } = this.#data;
-    if (!this.origin && collection) {
-      return html`<ck-status-banner state="info" reason=${msg('This kiosk does not know where it is, so distances cannot be shown. Please tell the staff.')}></ck-status-banner>`;
-    }
-    const retry = () => void this.reload();
-    switch (status) {
-      case 'loading':
-        return collection ? nothing : html`<ck-status-banner state="loading" reason=${msg('Finding stations near you…')}></ck-status-banner>`;
-      case 'offline':
-        return html`<ck-status-banner
-          state="offline"
-          retryable
-          reason=${collection?.fetchedAt
-            ? msg(str`No connection: showing the stations saved on ${formatDate(collection.fetchedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: this.timeZone })}.`)
-            : reason}
-          @ck-retry=${retry}
-        ></ck-status-banner>`;
-      case 'error':
-        return html`<ck-status-banner state="error" retryable reason=${reason} @ck-retry=${retry}></ck-status-banner>`;
-      default:
-        return nothing;
-    }
   }
 
   #renderSide(): TemplateResult {
@@ -430,14 +387,14 @@ export class StationFinder extends KioskElement {
     }
     const filters = this.filters;
     if (filters.includes('open_now') && !hours) return html`<p class="summary" part="summary" role="status">${msg('Checking opening hours…')}</p>`;
-    if (this.#results.length === 0) {
-      return renderEmpty(this.radiusKm, filters, this.#suggestion, this.locale, { drop: (f) => this.#toggle(f), clear: () => this.#setChosen([]) });
+    if (this.#query.results.length === 0) {
+      return renderEmpty(this.radiusKm, filters, this.#query.suggestion, this.locale, { drop: (f) => this.#toggle(f), clear: () => this.#setChosen([]) });
     }
     const context = { locale: this.locale, selectedId: this.selectedId, openState: (s: Station) => hours?.state(s, this.now ?? new Date()), onSelect: (id: string) => this.#choose(id) };
     return html`
-      <p class="summary" part="summary" role="status">${msg(str`${this.#results.length} nearest within ${formatDistance(this.radiusKm * 1000)}, by walking distance`)}</p>
+      <p class="summary" part="summary" role="status">${msg(str`${this.#query.results.length} nearest within ${formatDistance(this.radiusKm * 1000)}, by walking distance`)}</p>
       <ol class="list" part="list" aria-label=${msg('Nearest stations')}>
-        ${this.#results.map((item, i) => renderRow(item, i + 1, context))}
+        ${this.#query.results.map((item, i) => renderRow(item, i + 1, context))}
       </ol>
     `;
   }
@@ -447,25 +404,4 @@ export class StationFinder extends KioskElement {
     this.#choice.value = { id, open: false };
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.row[data-id="${CSS.escape(id ?? '')}"]`)?.focus());
   };
-
-  #renderMapChrome(): TemplateResult {
-    const noTiles = !this.tileUrl || this.tilesFailed;
-    const scale = this.scale;
-    return html`
-      <div class="map-controls">
-        <button type="button" class="map-button" aria-label=${msg('Zoom in')} @click=${() => this.#map.zoomBy(1)}>+</button>
-        <button type="button" class="map-button" aria-label=${msg('Zoom out')} @click=${() => this.#map.zoomBy(-1)}>−</button>
-      </div>
-      ${scale
-        ? html`<div class="scale" aria-hidden="true">
-            <svg class="scale-bar" width=${scale.pixels} height="12" viewBox="0 0 ${scale.pixels} 12" aria-hidden="true">
-              <path d="M1 0V11H${scale.pixels - 1}V0" fill="none" stroke="currentColor" stroke-width="2"></path></svg
-            ><span>${formatDistance(scale.meters)}</span>
-          </div>`
-        : nothing}
-      <p class="map-note">
-        ${noTiles ? (this.tileUrl ? msg('Street map unavailable offline: stations and this kiosk are shown to scale.') : msg('Stations and this kiosk, to scale.')) : this.tileAttribution}
-      </p>
-    `;
-  }
 }

@@ -34,7 +34,7 @@ export const FACILITY_BIT = {
 export const FACILITY_BITS = 255;
 
 /** The bit set of a list of facilities (and `free`). */
-export function facilityMask(facilities: readonly (Facility | Quality | string)[]): number {
+export function facilityMask(facilities: readonly string[]): number {
   let mask = 0;
   for (const facility of facilities) mask |= (FACILITY_BIT as Record<string, number>)[facility] ?? 0;
   return mask;

@@ -59,7 +59,7 @@ describe('contract: GET /api/stations of the real server, read by HttpStationSou
       expect(station.openingHours, station.id).to.be.a('string');
       expect(station.official?.name, station.id).to.match(/^\p{Script=Han}{2,4}$/u);
       expect(station.official?.phone, station.id).to.match(/^0\d{2,3}-\d{7,8}$/);
-      expect(Date.parse(station.verified ?? ''), station.id).to.not.be.NaN;
+      expect(Number.isNaN(Date.parse(station.verified ?? '')), `${station.id} checked date`).to.equal(false);
       expect(inChina(station), station.id).to.equal(true);
       expect(station.facilities, station.id).to.include('toilets');
       expect(station.access, station.id).to.equal(undefined);
