@@ -174,6 +174,7 @@ export class StationFinder extends KioskElement {
   });
   #query = new FinderQuery();
   #shownId: string | undefined;
+  #shownOpen = false;
   #clock: ReturnType<typeof setInterval> | undefined;
   #detailLoading: Promise<void> | undefined;
 
@@ -285,7 +286,10 @@ export class StationFinder extends KioskElement {
     if (this.selectedId !== this.#shownId && this.selectedId && !this.detailOpen) {
       this.renderRoot.querySelector(`[data-id="${CSS.escape(this.selectedId)}"]`)?.scrollIntoView?.({ block: 'nearest' });
     }
+    // A detail opens at its top (its Back button and name), wherever the list was scrolled.
+    if (this.detailOpen && (this.selectedId !== this.#shownId || !this.#shownOpen)) this.side?.scrollTo?.({ top: 0 });
     this.#shownId = this.selectedId;
+    this.#shownOpen = this.detailOpen;
   }
 
   #mapState() {

@@ -144,6 +144,20 @@ describe('ck-station-finder', () => {
     expect(rows(el)[0]!.getAttribute('aria-current')).to.equal('true');
   });
 
+  it('opens a detail at its top, wherever the list was scrolled', async () => {
+    const el = await finder({ source: new InMemoryStationSource(generateStations(200, 3, kiosk, 0.01)) });
+    el.style.cssText = 'display:block;height:600px';
+    el.fill = true;
+    await el.updateComplete;
+    const side = shadow(el).querySelector<HTMLElement>('.side')!;
+    side.scrollTop = side.scrollHeight;
+    await waitUntil(() => side.scrollTop > 0, 'the list scrolled');
+    rows(el).at(-1)!.click();
+    await el.updateComplete;
+    expect(side.scrollTop).to.equal(0);
+    expect(shadow(el).querySelector('[part="detail"] .back')).to.not.equal(null);
+  });
+
   it('select() shows a station without firing ck-station-select (only the visitor does)', async () => {
     const el = await finder();
     const fired: unknown[] = [];
