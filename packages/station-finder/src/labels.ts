@@ -1,4 +1,6 @@
+import { inLocale, type Locale } from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
+import type { MapLabels } from './map-view.js';
 import type { CompassPoint } from './geo.js';
 import type { WeekLine } from './hours.js';
 import type { Station, StationAccess, StationFee, StationFilter } from './types.js';
@@ -84,6 +86,17 @@ export function feeLabel(fee: StationFee, locale: string): string {
     return msg(str`Fee: ${amount} CNY`);
   }
   return fee.charge ? msg(str`Fee: ${fee.charge}`) : msg('Fee charged');
+}
+
+/** The map's words in `locale`: Leaflet draws them outside the element's render, so they are made in that locale explicitly. */
+export function mapLabels(locale: Locale): MapLabels {
+  const say = <T>(make: () => T) => inLocale(locale, make);
+  return {
+    here: say(() => msg('You are here')),
+    map: say(() => msg('Map of the nearest stations')),
+    station: (station, rank) => say(() => (rank ? msg(str`${rank}. ${stationName(station, locale)}`) : stationName(station, locale))),
+    cluster: (count) => say(() => msg(str`${count} stations here: zoom in`)),
+  };
 }
 
 /** [1,2,3,4,5] -> "Mon–Fri", [6,0] -> "Sat, Sun" (Monday first). */

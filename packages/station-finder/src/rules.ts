@@ -1,4 +1,4 @@
-import { enforceRules, isSafeUrl, isString, numberIn, oneOf, stringConverter, warnBadValue, type PropertyRule } from '@civic-kiosk/core';
+import { enforceRules, isBoolean, isSafeUrl, isString, numberIn, oneOf, stringConverter, warnBadValue, type PropertyRule } from '@civic-kiosk/core';
 import type { PropertyValues } from 'lit';
 import { FILTERS, type StationFilter } from './types.js';
 
@@ -45,6 +45,7 @@ const RULES: Readonly<Record<string, PropertyRule>> = {
   routeUrlTemplate: { attribute: 'route-url-template', check: (v) => isSafeUrl(v, true), fallback: '', why: 'an http(s) URL template' },
   routeCoordinates: { attribute: 'route-coordinates', check: oneOf(['wgs84', 'gcj02']), fallback: 'wgs84', why: 'wgs84 or gcj02' },
   now: { attribute: 'now', check: optional(isDate), fallback: undefined, why: 'a valid Date' },
+  fill: { attribute: 'fill', check: isBoolean, fallback: false, why: 'true or false' },
 };
 
 /** Checks the properties that changed (set from code), from willUpdate. */

@@ -2,7 +2,6 @@ import {
   enumConverter,
   fire,
   formatDistance,
-  inLocale,
   KioskElement,
   listConverter,
   numberConverter,
@@ -17,10 +16,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { afterPaint, StationData } from './data-task.js';
 import { glyph } from './icons.js';
-import { facilityLabel, stationName } from './labels.js';
+import { facilityLabel, mapLabels } from './labels.js';
 import { renderEmpty, renderRow } from './list-view.js';
 import { FinderMapController } from './map-controller.js';
-import type { MapLabels } from './map-view.js';
 import type { RouteCoordinates } from './route.js';
 import type { NearbyStation } from './spatial.js';
 import { FinderQuery } from './finder-query.js';
@@ -301,19 +299,7 @@ export class StationFinder extends KioskElement {
       others: () => query.others(),
       selectedId: this.selectedId,
       tileUrl: this.tileUrl,
-      labels: this.#mapLabels(),
-    };
-  }
-
-  /** The map's words, in this element's locale although drawn outside render(). */
-  #mapLabels(): MapLabels {
-    const locale = this.locale;
-    const say = <T>(make: () => T) => inLocale(locale, make);
-    return {
-      here: say(() => msg('You are here')),
-      map: say(() => msg('Map of the nearest stations')),
-      station: (station, rank) => say(() => (rank ? msg(str`${rank}. ${stationName(station, locale)}`) : stationName(station, locale))),
-      cluster: (count) => say(() => msg(str`${count} stations here: zoom in`)),
+      labels: mapLabels(this.locale),
     };
   }
 

@@ -553,6 +553,7 @@ describe('ck-station-finder', () => {
       ['routeCoordinates', 'BD-09', 'wgs84'],
       ['source', { nope: true }, undefined],
       ['now', new Date('not a date'), undefined],
+      ['fill', 'yes', false],
     ];
     for (const [property, value, fallback] of properties) {
       it(`.${String(property)} = ${JSON.stringify(value) ?? String(value)}`, async () => {
