@@ -87,7 +87,7 @@ const isThemeList = (value: unknown): boolean =>
 export class KioskElement extends LitElement {
   static override styles: CSSResultGroup = [kioskStyles, hostThemeStyles];
 
-  /** The rule of `theme`; subclasses add theirs with {@link enforceRules}. */
+  /** The rule of `theme`; subclasses add theirs with {@link enforceRules}. @internal */
   static readonly baseRules: Readonly<Record<string, PropertyRule>> = {
     theme: { attribute: 'theme', check: isThemeList, fallback: undefined, why: `theme names: ${THEMES.join(', ')}` },
   };
