@@ -62,6 +62,10 @@ function composedParent(node: Node): Element | null {
   return root instanceof ShadowRoot ? root.host : null;
 }
 
+/** A `theme` value: known theme names, space separated. */
+const isThemeList = (value: unknown): boolean =>
+  value === undefined || (typeof value === 'string' && value.split(/\s+/).every((name) => !name || (THEMES as readonly string[]).includes(name)));
+
 /**
  * Base class of every civic-kiosk element. It re-renders when the locale
  * changes, keeps its `lang` attribute on its locale (so screen readers and
@@ -80,14 +84,10 @@ function composedParent(node: Node): Element | null {
  * @cssproperty --ck-color-text - Text colour.
  * @cssproperty --ck-color-focus - Focus ring colour.
  */
-/** A `theme` value: known theme names, space separated. */
-const isThemeList = (value: unknown): boolean =>
-  value === undefined || (typeof value === 'string' && value.split(/\s+/).every((name) => !name || (THEMES as readonly string[]).includes(name)));
-
 export class KioskElement extends LitElement {
   static override styles: CSSResultGroup = [kioskStyles, hostThemeStyles];
 
-  /** The rule of `theme`; subclasses add theirs with {@link enforceRules}. */
+  /** The rule of `theme`; subclasses add theirs with {@link enforceRules}. @internal */
   static readonly baseRules: Readonly<Record<string, PropertyRule>> = {
     theme: { attribute: 'theme', check: isThemeList, fallback: undefined, why: `theme names: ${THEMES.join(', ')}` },
   };

@@ -26,6 +26,7 @@ export class KioskButton extends KioskElement {
   /** Focusing the element focuses the native button inside it. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  /** What each property accepts; a bad value warns once and gives the default. @internal */
   static readonly rules: Readonly<Record<string, PropertyRule>> = {
     variant: { attribute: 'variant', check: oneOf(BUTTON_VARIANTS), fallback: 'primary', why: `one of ${BUTTON_VARIANTS.join(', ')}` },
     size: { attribute: 'size', check: oneOf(BUTTON_SIZES), fallback: 'normal', why: `one of ${BUTTON_SIZES.join(', ')}` },

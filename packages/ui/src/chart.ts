@@ -75,6 +75,7 @@ const DRAWN = ['type', 'labels', 'series', 'bands', 'unit'] as const;
 export class KioskChart extends KioskElement {
   static override styles = [KioskElement.styles, iconStyles, controlStyles, chartStyles];
 
+  /** What each property accepts; a bad value warns once and gives the default. @internal */
   static readonly rules: Readonly<Record<string, PropertyRule>> = {
     type: { attribute: 'type', check: oneOf(KINDS), fallback: 'line', why: 'line or bar' },
     labels: { attribute: 'labels', check: arrayOf(isLabel), fallback: [], why: 'an array of labels' },

@@ -45,6 +45,7 @@ function deepActiveElement(): HTMLElement | null {
 export class KioskDialog extends KioskElement {
   static override styles = [KioskElement.styles, iconStyles, controlStyles, dialogStyles];
 
+  /** What each property accepts; a bad value warns once and gives the default. @internal */
   static readonly rules: Readonly<Record<string, PropertyRule>> = {
     open: { attribute: 'open', check: isBoolean, fallback: false, why: 'true or false' },
     heading: { attribute: 'heading', check: isString, fallback: '', why: 'text' },

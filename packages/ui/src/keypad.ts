@@ -51,6 +51,7 @@ const TAG = 'ck-keypad';
 export class KioskKeypad extends KioskElement {
   static override styles = [KioskElement.styles, iconStyles, controlStyles, keypadStyles];
 
+  /** What each property accepts; a bad value warns once and gives the default. @internal */
   static readonly rules: Readonly<Record<string, PropertyRule>> = {
     value: { attribute: 'value', check: (v) => typeof v === 'string' || typeof v === 'number', fallback: '', secret: true },
     masked: { attribute: 'masked', check: isBoolean, fallback: false, why: 'true or false' },

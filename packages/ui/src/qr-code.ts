@@ -47,6 +47,7 @@ function loadEncoder(): Promise<Encode> {
 export class KioskQrCode extends KioskElement {
   static override styles = [KioskElement.styles, iconStyles, qrCodeStyles];
 
+  /** What each property accepts; a bad value warns once and gives the default. @internal */
   static readonly rules: Readonly<Record<string, PropertyRule>> = {
     value: { attribute: 'value', check: isString, fallback: '', why: 'text' },
     label: { attribute: 'label', check: isString, fallback: '', why: 'text' },

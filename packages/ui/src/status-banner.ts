@@ -36,6 +36,7 @@ const ICONS: Record<Exclude<BannerState, 'loading'>, IconName> = {
 export class KioskStatusBanner extends KioskElement {
   static override styles = [KioskElement.styles, iconStyles, controlStyles, statusBannerStyles];
 
+  /** What each property accepts; a bad value warns once and gives the default. @internal */
   static readonly rules: Readonly<Record<string, PropertyRule>> = {
     state: { attribute: 'state', check: oneOf(BANNER_STATES), fallback: 'info', why: `one of ${BANNER_STATES.join(', ')}` },
     reason: { attribute: 'reason', check: isString, fallback: '', why: 'text' },
