@@ -159,7 +159,7 @@ export class StationFinder extends KioskElement {
   /** The station being looked at: wiped on idle (the one idle listener), on leaving the page and on page hide. */
   #choice = new PersonalDataController<Choice>(this, { empty: NO_CHOICE, onWipe: () => this.#toStart() });
   #data = new StationData(this, () => [this.source, this.source ? undefined : this.#session.client], () => this.timeZone);
-  /** Sizes and colours drawn by Leaflet (pins, labels) follow a theme switch (elder, high contrast). */
+  /** Sizes and colours drawn by Leaflet (pins, labels) follow a theme switch (elder, high contrast). @internal */
   protected readonly themeWatch = new ThemeController(this, () => this.#map.relayout());
   #map = new FinderMapController(this, {
     container: () => this.renderRoot.querySelector<HTMLElement>('.map'),
