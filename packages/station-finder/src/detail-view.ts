@@ -9,6 +9,8 @@ import { renderNotes, renderOpen } from './list-view.js';
 import { routeUrl, type RouteCoordinates } from './route.js';
 import { FACILITIES, type LonLat, type Station } from './types.js';
 
+export { detailStyles } from './detail.styles.js';
+
 /** What the detail panel needs from the element. */
 export interface DetailContext {
   station: Station;

@@ -214,7 +214,13 @@ export class StationFinder extends KioskElement {
 
   /** The detail panel (with the QR code's route) loads after the first list, not before it. */
   #loadDetail(): Promise<void> {
-    return (this.#detailLoading ??= loadDetail().then(() => this.requestUpdate()));
+    return (this.#detailLoading ??= loadDetail().then(() => {
+      // Its rules come with it, after the element's own.
+      const root = this.shadowRoot;
+      const sheet = detailView!.detailStyles.styleSheet;
+      if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      this.requestUpdate();
+    }));
   }
 
   /** Resolves when the map (loaded on demand) is drawn. */
