@@ -1,4 +1,4 @@
-import { ApiError, HttpClient, IdleController, KioskElement, setLocale } from '@civic-kiosk/core';
+import { ApiError, createSession, IdleController, KioskElement, provideSession, setLocale } from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
@@ -163,11 +163,16 @@ export class KioskApp extends KioskElement {
         overscroll-behavior: contain;
         touch-action: pan-x pan-y;
       }
+      /* A service fills what the top bar leaves, exactly: it scrolls inside its own panels, never the page. */
       .service {
+        height: 100%;
         padding: var(--ck-space-4) calc(var(--ck-space-4) * 1.5);
-        --ck-finder-height: calc(100dvh - var(--ck-touch-target) * 2 - 14rem);
-        --ck-finder-list-height: calc((100dvh - var(--ck-touch-target) * 2 - 18rem) * 0.55);
-        --ck-finder-map-height: calc((100dvh - var(--ck-touch-target) * 2 - 18rem) * 0.45);
+        display: flex;
+        flex-direction: column;
+      }
+      .service > * {
+        flex: 1 1 0;
+        min-height: 0;
       }
       .footer {
         display: flex;
@@ -217,7 +222,12 @@ export class KioskApp extends KioskElement {
   @state() private accessor secondsLeft = 0;
 
   readonly settings: KioskSettings = readSettings(location.search);
-  readonly #client = new HttpClient({ baseUrl: '/api', headers: { 'X-Device-Key': DEVICE_KEY }, timeoutMs: this.settings.requestTimeoutMs });
+  /**
+   * The one session of this kiosk, provided (with `@lit/context`) to every service below the app:
+   * its HTTP client carries the device credential, so no service can be opened without it.
+   */
+  readonly #session = createSession({ api: '/api', deviceCredential: DEVICE_KEY, timeoutMs: this.settings.requestTimeoutMs });
+  readonly #client = this.#session.client;
   #idle: IdleController | undefined;
   #lastInteraction: Date | undefined;
   #warningDeadline = 0;
@@ -230,6 +240,11 @@ export class KioskApp extends KioskElement {
     siteId: () => this.site?.id,
     lastInteraction: () => this.#lastInteraction,
   });
+
+  constructor() {
+    super();
+    provideSession(this, this.#session);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -30,9 +30,16 @@ export const SERVICES: readonly ServiceDescriptor[] = [
     icon: 'station',
     title: () => msg('Find a station'),
     description: () => msg('The nearest toilets, accessible toilets, baby rooms, drinking water and charging, and the way there'),
-    load: () => import('@civic-kiosk/station-finder/define.js'),
+    // The HTTP source and its offline copy start loading beside the element (not one after the other once it
+    // asks for data), without holding the element back.
+    load: () => {
+      void import('@civic-kiosk/station-finder/source.js');
+      void import('@civic-kiosk/station-finder/cache.js');
+      return import('@civic-kiosk/station-finder/define.js');
+    },
+    // No api and no credential here: the finder takes the HTTP client (with the device credential) from the session the app provides.
     render: ({ site }) => html`<ck-station-finder
-      api="/api"
+      fill
       .latitude=${site.position.lat}
       .longitude=${site.position.lon}
       time-zone=${site.timeZone}

@@ -59,7 +59,10 @@ describe('kiosk visit (portrait)', () => {
   });
 
   it('opens the station finder full-screen, centred on the site, with a Home button', async () => {
+    // The finder's own request carries the kiosk's device credential: it takes the client the app provides.
+    const stationsRequest = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/stations');
     await page.locator('ck-home .tile[data-service="stations"]').tap();
+    assert.equal((await stationsRequest).headers()['x-device-key'], DEVICE_KEY, 'the station list is asked for with the device credential');
     await waitForApp(page, 'ready', 'stations');
     const finder = page.locator('ck-station-finder');
     await finder.locator('.row').first().waitFor({ timeout: 20_000 });

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isSafeUrl } from './converters.js';
 import { getLocale } from './localization.js';
 import './translations.js';
 
@@ -11,6 +12,8 @@ export interface ErrorBody {
   message?: string;
   /** The same reason per locale, when the server has it. */
   reasons?: Partial<Record<string, string>>;
+  /** How long to wait before trying again (429, 423), when the server says. */
+  retryAfterSeconds?: number;
   [extra: string]: unknown;
 }
 
@@ -20,7 +23,11 @@ export class ApiError extends Error {
   constructor(
     /** HTTP status; 0 when the server could not be reached. */
     readonly status: number,
-    /** Machine-readable code: the server's, or NETWORK, TIMEOUT, ABORTED, BAD_RESPONSE. */
+    /**
+     * Machine-readable code: the server's own when it sent one; otherwise
+     * NETWORK, TIMEOUT, ABORTED, BAD_RESPONSE, or a name for the status
+     * (BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED, SERVER_ERROR, HTTP_ERROR).
+     */
     readonly code: string,
     readonly body: ErrorBody = {},
   ) {
@@ -32,15 +39,34 @@ export class ApiError extends Error {
     return this.code === 'NETWORK' || this.code === 'TIMEOUT';
   }
 
+  /** The server's reasons per locale (empty when it sent none). */
+  get reasons(): Partial<Record<string, string>> {
+    const reasons = this.body.reasons;
+    return reasons && typeof reasons === 'object' ? reasons : {};
+  }
+
+  /** Seconds to wait before trying again: the body's `retryAfterSeconds`, else the `Retry-After` header. */
+  get retryAfterSeconds(): number | undefined {
+    const seconds = this.body.retryAfterSeconds;
+    return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : undefined;
+  }
+
   /** The reason in the active locale: the server's own words when it sent them. */
   get reason(): string {
     const locale = getLocale();
     return (
-      this.body.reasons?.[locale] ??
+      this.reasons[locale] ??
+      waitReason(this.code, this.status, this.retryAfterSeconds) ??
       codeReason(this.code) ??
       (locale === 'en' && this.body.message ? this.body.message : statusReason(this.status))
     );
   }
+}
+
+/** A 429 that says how long to wait, in the kiosk's own words. */
+function waitReason(code: string, status: number, seconds: number | undefined): string | undefined {
+  if (seconds === undefined || (status !== 429 && code !== 'RATE_LIMITED')) return undefined;
+  return msg(str`Too many requests from this kiosk. Please wait ${seconds} seconds.`);
 }
 
 /** Reasons the kiosk can word itself when a server sends only a code. */
@@ -72,6 +98,34 @@ function statusReason(status: number): string {
   return msg(str`The request was refused (error ${status}).`);
 }
 
+/** A code for a status, for servers (proxies, other APIs) that send none: never `HTTP_500`. */
+export function statusCode(status: number): string {
+  switch (status) {
+    case 400:
+      return 'BAD_REQUEST';
+    case 401:
+      return 'UNAUTHORIZED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    case 429:
+      return 'RATE_LIMITED';
+  }
+  return status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR';
+}
+
+/** `Retry-After` as seconds: a number of seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
@@ -83,15 +137,79 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Overrides the client's timeout for this request. */
   timeoutMs?: number;
+  /**
+   * `no-store`: neither send `If-None-Match` nor keep the answer. GETs are
+   * revalidated with their ETag by default, except requests that carry
+   * `Authorization` (personal data is never kept by the client).
+   */
+  cache?: 'default' | 'no-store';
+  /** Overrides `Accept` (default `application/json`). */
+  accept?: string;
 }
+
+/** A GET answer kept for revalidation with `If-None-Match`. */
+export interface CachedResponse {
+  etag: string;
+  body: unknown;
+  /** ISO time the body was received. */
+  fetchedAt: string;
+}
+
+/**
+ * Where ETag'd answers are kept. The default is memory; a source may pass a
+ * persistent one (e.g. IndexedDB) to keep public data for offline use.
+ * Never pass a persistent cache for personal data.
+ */
+export interface ResponseCache {
+  get(url: string): CachedResponse | undefined | Promise<CachedResponse | undefined>;
+  set(url: string, entry: CachedResponse): void | Promise<void>;
+  clear?(): void | Promise<void>;
+}
+
+/** The default {@link ResponseCache}: a Map, gone with the page. */
+export class MemoryResponseCache implements ResponseCache {
+  readonly #entries = new Map<string, CachedResponse>();
+  get(url: string): CachedResponse | undefined {
+    return this.#entries.get(url);
+  }
+  set(url: string, entry: CachedResponse): void {
+    this.#entries.set(url, entry);
+  }
+  clear(): void {
+    this.#entries.clear();
+  }
+}
+
+/** A successful answer with what the client learnt about it. */
+export interface HttpResult<T> {
+  data: T;
+  status: number;
+  /** The answer's ETag, if any. */
+  etag: string | undefined;
+  /** True when the server answered 304 and `data` is the cached body. */
+  notModified: boolean;
+  /** When `data` was received from the server (the cached time on a 304). */
+  fetchedAt: string;
+  url: string;
+}
+
+/** The header that carries the kiosk's device credential. */
+export const DEVICE_CREDENTIAL_HEADER = 'X-Device-Key';
 
 export interface HttpClientOptions {
   /** Base URL; paths are appended to it. */
   baseUrl: string;
   /** Milliseconds before a request gives up with TIMEOUT. Default 10 000. */
   timeoutMs?: number;
-  /** Headers on every request, e.g. a device key or a bearer token. */
+  /**
+   * This kiosk's device credential, sent as `X-Device-Key` on every request.
+   * Held by the client only: components never take it as an attribute.
+   */
+  deviceCredential?: string;
+  /** More headers on every request. */
   headers?: Record<string, string>;
+  /** Where ETag'd GET answers are kept; `false` for none. Default: memory. */
+  cache?: ResponseCache | false;
   fetch?: typeof fetch;
 }
 
@@ -102,19 +220,58 @@ export function newIdempotencyKey(): string {
 
 /**
  * The HTTP helper every service source uses: JSON in and out, a timeout,
- * abort, an `Idempotency-Key` on writes and server errors as {@link ApiError}.
+ * abort, the device credential on every request, an `Idempotency-Key` on
+ * writes, ETag revalidation of GETs, and server errors as {@link ApiError}.
  */
 export class HttpClient {
   readonly baseUrl: string;
   readonly timeoutMs: number;
-  readonly headers: Record<string, string>;
+  readonly #headers: Record<string, string>;
+  readonly #cache: ResponseCache | undefined;
   readonly #fetch: typeof fetch;
+  readonly #options: HttpClientOptions;
 
   constructor(options: HttpClientOptions) {
+    this.#options = options;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.headers = options.headers ?? {};
+    this.#headers = { ...options.headers };
+    if (options.deviceCredential) this.#headers[DEVICE_CREDENTIAL_HEADER] = options.deviceCredential;
+    this.#cache = options.cache === false ? undefined : (options.cache ?? new MemoryResponseCache());
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  /** Whether requests carry a device credential (the credential itself is not readable). */
+  get hasDeviceCredential(): boolean {
+    return DEVICE_CREDENTIAL_HEADER in this.#headers;
+  }
+
+  /** The full URL of `path`. */
+  url(path: string): string {
+    return `${this.baseUrl}${path}`;
+  }
+
+  /**
+   * The same client (credential, timeout, fetch) with other options, e.g. a
+   * resident's bearer token for one signed-in session. It shares no cache.
+   */
+  with(options: Partial<HttpClientOptions>): HttpClient {
+    return new HttpClient({
+      ...this.#options,
+      ...options,
+      headers: { ...this.#options.headers, ...options.headers },
+      cache: options.cache ?? false,
+    });
+  }
+
+  /** The cached answer for `path`, e.g. to show the last good copy when offline. */
+  async cached(path: string): Promise<CachedResponse | undefined> {
+    return this.#cache?.get(this.url(path));
+  }
+
+  /** Forgets every cached answer. */
+  async clearCache(): Promise<void> {
+    await this.#cache?.clear?.();
   }
 
   get<T>(path: string, options: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<T> {
@@ -126,16 +283,27 @@ export class HttpClient {
   }
 
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return (await this.send<T>(path, options)).data;
+  }
+
+  /** A request with the full result: status, ETag, whether it was a 304. */
+  async send<T>(path: string, options: RequestOptions = {}): Promise<HttpResult<T>> {
     const method = options.method ?? 'GET';
-    const headers: Record<string, string> = { Accept: 'application/json', ...this.headers, ...options.headers };
+    const url = this.url(path);
+    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', ...this.#headers, ...options.headers };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET') headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
+    // Like a shared HTTP cache (RFC 9111 3.5): nothing sent with credentials of a person is kept.
+    const cache = method === 'GET' && options.cache !== 'no-store' && !hasHeader(headers, 'Authorization') ? this.#cache : undefined;
+    const cached = cache ? await cache.get(url) : undefined;
+    if (cached) headers['If-None-Match'] = cached.etag;
 
     const timeout = AbortSignal.timeout(options.timeoutMs ?? this.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    if (options.signal?.aborted) throw new ApiError(0, 'ABORTED');
     let response: Response;
     try {
-      response = await this.#fetch(`${this.baseUrl}${path}`, {
+      response = await this.#fetch(url, {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -146,8 +314,20 @@ export class HttpClient {
       if (timeout.aborted) throw new ApiError(0, 'TIMEOUT');
       throw new ApiError(0, 'NETWORK', { message: String(error) });
     }
-    return readBody<T>(response);
+    if (response.status === 304 && cached) {
+      return { data: cached.body as T, status: 304, etag: cached.etag, notModified: true, fetchedAt: cached.fetchedAt, url };
+    }
+    const data = await readBody<T>(response);
+    const etag = response.headers.get('ETag') ?? undefined;
+    const fetchedAt = new Date().toISOString();
+    if (cache && etag) await cache.set(url, { etag, body: data, fetchedAt });
+    return { data, status: response.status, etag, notModified: false, fetchedAt, url };
   }
+}
+
+function hasHeader(headers: Record<string, string>, name: string): boolean {
+  const wanted = name.toLowerCase();
+  return Object.keys(headers).some((key) => key.toLowerCase() === wanted);
 }
 
 async function readBody<T>(response: Response): Promise<T> {
@@ -157,12 +337,49 @@ async function readBody<T>(response: Response): Promise<T> {
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new ApiError(response.status, response.ok ? 'BAD_RESPONSE' : `HTTP_${response.status}`, { message: text.slice(0, 200) });
+      if (response.ok) throw new ApiError(response.status, 'BAD_RESPONSE', { message: text.slice(0, 200) });
+      parsed = undefined;
     }
   }
   if (response.ok) return parsed as T;
-  const body = (parsed && typeof parsed === 'object' ? parsed : {}) as ErrorBody;
-  throw new ApiError(response.status, typeof body.code === 'string' ? body.code : `HTTP_${response.status}`, body);
+  const body = (parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? { ...parsed } : {}) as ErrorBody;
+  if (body.retryAfterSeconds === undefined) {
+    const header = parseRetryAfter(response.headers.get('Retry-After'));
+    if (header !== undefined) body.retryAfterSeconds = header;
+  }
+  const code = typeof body.code === 'string' && body.code ? body.code : statusCode(response.status);
+  throw new ApiError(response.status, code, body);
+}
+
+/** A public answer, or the last good copy of it when the server cannot answer. */
+export interface OfflineCapableResult<T> extends HttpResult<T> {
+  /** True when `data` is the kept copy because the server could not be reached or failed (5xx). */
+  offline: boolean;
+  /** Why the fresh answer failed, when `offline`. */
+  error?: ApiError;
+}
+
+/**
+ * GET `path` for public data a kiosk should still show offline (stations, a
+ * catalogue): revalidated with its ETag, and when the server cannot be
+ * reached or fails with 5xx, the last good copy from the client's cache,
+ * marked `offline`. Throws when there is no copy, or for a 4xx (the server's
+ * own answer, e.g. a bad request, is never hidden). Give the client a
+ * persistent `ResponseCache` (IndexedDB) to keep the copy across reloads.
+ */
+export async function getWithOfflineCopy<T>(
+  client: HttpClient,
+  path: string,
+  options: Omit<RequestOptions, 'method' | 'body' | 'cache'> = {},
+): Promise<OfflineCapableResult<T>> {
+  try {
+    return { ...(await client.send<T>(path, { ...options, method: 'GET' })), offline: false };
+  } catch (error) {
+    if (!(error instanceof ApiError) || !(error.offline || error.status >= 500)) throw error;
+    const copy = await client.cached(path);
+    if (!copy) throw error;
+    return { data: copy.body as T, status: 0, etag: copy.etag, notModified: false, fetchedAt: copy.fetchedAt, url: client.url(path), offline: true, error };
+  }
 }
 
 /**
@@ -183,4 +400,9 @@ export class AbortOnDisconnectController implements ReactiveController {
   hostDisconnected(): void {
     this.#controller.abort();
   }
+}
+
+/** Whether `api` can be a base URL: an http(s) URL or a path. */
+export function isSafeApi(api: unknown): api is string {
+  return isSafeUrl(api);
 }

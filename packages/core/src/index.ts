@@ -6,7 +6,11 @@ export {
   DEFAULT_LOCALE,
   LOCALES,
   LOCALE_STATUS_EVENT,
+  ensureLocalization,
   getLocale,
+  inLocale,
+  kioskTemplates,
+  pageLocale,
   registerTranslations,
   resolveLocale,
   setLocale,
@@ -14,7 +18,13 @@ export {
 } from './localization.js';
 export * from './format.js';
 export * from './http.js';
+export * from './events.js';
+export * from './converters.js';
+export * from './session.js';
+export * from './personal-data.js';
 export * from './scan-detector.js';
 export * from './controllers/idle.js';
+export * from './controllers/idle-reset.js';
+export * from './controllers/theme.js';
 export * from './controllers/speech.js';
 export * from './controllers/scanner.js';

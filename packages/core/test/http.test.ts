@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { AbortOnDisconnectController, ApiError, HttpClient, newIdempotencyKey } from '../src/http.js';
+import { AbortOnDisconnectController, ApiError, getWithOfflineCopy, HttpClient, MemoryResponseCache, newIdempotencyKey, parseRetryAfter, statusCode } from '../src/http.js';
 import { setLocale } from '../src/localization.js';
 
 interface Call {
@@ -95,7 +95,87 @@ describe('HttpClient', () => {
     expect([error.code, error.reason]).to.deep.equal(['BAD_RESPONSE', '服务返回的内容无法识别。']);
     ({ fetch } = recordingFetch(() => new Response('<html>Bad gateway', { status: 502 })));
     error = await failure(new HttpClient({ baseUrl: '', fetch }).get('/x'));
-    expect([error.status, error.code]).to.deep.equal([502, 'HTTP_502']);
+    expect([error.status, error.code]).to.deep.equal([502, 'SERVER_ERROR']);
+    await setLocale('en');
+    expect(error.reason).to.equal('The service had a problem (error 502). Please try again later.');
+  });
+
+  it('never makes up HTTP_ codes: the server code, else a name for the status', async () => {
+    expect([400, 401, 403, 404, 409, 429, 418, 500, 503].map(statusCode)).to.deep.equal([
+      'BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'HTTP_ERROR', 'SERVER_ERROR', 'SERVER_ERROR',
+    ]);
+    const { fetch } = recordingFetch(() => json(500, { code: 'DB_DOWN', reasons: { 'zh-CN': '数据库暂不可用', en: 'Database unavailable' } }));
+    const error = await failure(new HttpClient({ baseUrl: '', fetch }).get('/x'));
+    expect([error.code, error.reason, error.reasons.en]).to.deep.equal(['DB_DOWN', '数据库暂不可用', 'Database unavailable']);
+  });
+
+  it('keeps how long a 429 says to wait, from the body or the Retry-After header', async () => {
+    let { fetch } = recordingFetch(() => new Response('{}', { status: 429, headers: { 'Retry-After': '42' } }));
+    let error = await failure(new HttpClient({ baseUrl: '', fetch }).get('/x'));
+    expect([error.code, error.retryAfterSeconds]).to.deep.equal(['RATE_LIMITED', 42]);
+    expect(error.reason).to.equal('本机请求过于频繁，请等待 42 秒后再试。');
+    await setLocale('en');
+    expect(error.reason).to.equal('Too many requests from this kiosk. Please wait 42 seconds.');
+    ({ fetch } = recordingFetch(() =>
+      json(429, { code: 'RATE_LIMITED', retryAfterSeconds: 7.2, reasons: { 'zh-CN': '请 8 秒后再试', en: 'Try again in 8 s' } }),
+    ));
+    error = await failure(new HttpClient({ baseUrl: '', fetch }).get('/x'));
+    expect([error.retryAfterSeconds, error.reason]).to.deep.equal([8, 'Try again in 8 s']);
+    expect(parseRetryAfter(new Date(Date.now() + 30_000).toUTCString())).to.be.within(28, 31);
+    expect([parseRetryAfter('soon'), parseRetryAfter(null)]).to.deep.equal([undefined, undefined]);
+  });
+
+  it('revalidates a GET with its ETag and returns the cached body on 304', async () => {
+    let version = 'v1';
+    const { calls, fetch } = recordingFetch((call) => {
+      const sent = (call.init.headers as Record<string, string>)['If-None-Match'];
+      if (sent === `"${version}"`) return new Response(null, { status: 304, headers: { ETag: `"${version}"` } });
+      return new Response(JSON.stringify({ version }), { status: 200, headers: { ETag: `"${version}"` } });
+    });
+    const client = new HttpClient({ baseUrl: '/api', fetch });
+    const first = await client.send<{ version: string }>('/stations');
+    expect([first.data.version, first.notModified, first.etag]).to.deep.equal(['v1', false, '"v1"']);
+    const second = await client.send<{ version: string }>('/stations');
+    expect([second.data, second.notModified, second.status, second.fetchedAt]).to.deep.equal([{ version: 'v1' }, true, 304, first.fetchedAt]);
+    version = 'v2';
+    expect(await client.get('/stations')).to.deep.equal({ version: 'v2' });
+    expect(calls.map((c) => (c.init.headers as Record<string, string>)['If-None-Match'])).to.deep.equal([undefined, '"v1"', '"v1"']);
+    expect((await client.cached('/stations'))?.etag).to.equal('"v2"');
+    await client.clearCache();
+    expect(await client.cached('/stations')).to.equal(undefined);
+  });
+
+  it('keeps nothing sent with a resident\'s token, nor what is asked not to be kept', async () => {
+    const { calls, fetch } = recordingFetch(() => new Response('{"name":"王芳"}', { status: 200, headers: { ETag: '"p"' } }));
+    const cache = new MemoryResponseCache();
+    const client = new HttpClient({ baseUrl: '', fetch, cache, deviceCredential: 'ckd_1.s' });
+    const personal = client.with({ headers: { Authorization: 'Bearer t' } });
+    await personal.get('/me');
+    await personal.get('/me');
+    await client.get('/public', { cache: 'no-store' });
+    expect(cache.get('/me')).to.equal(undefined);
+    expect(cache.get('/public')).to.equal(undefined);
+    expect(calls.every((c) => !(c.init.headers as Record<string, string>)['If-None-Match'])).to.equal(true);
+    expect((calls[0]!.init.headers as Record<string, string>)['X-Device-Key']).to.equal('ckd_1.s');
+    expect([client.hasDeviceCredential, new HttpClient({ baseUrl: '' }).hasDeviceCredential]).to.deep.equal([true, false]);
+    expect(JSON.stringify(client)).not.to.contain('ckd_1');
+  });
+
+  it('shows the last good copy of public data when the server cannot answer, and never hides a 4xx', async () => {
+    let answer: () => Response | Promise<Response> = () => new Response('{"stations":3}', { status: 200, headers: { ETag: '"s1"' } });
+    const { fetch } = recordingFetch(() => answer());
+    const client = new HttpClient({ baseUrl: '/api', fetch });
+    const fresh = await getWithOfflineCopy<{ stations: number }>(client, '/stations');
+    expect([fresh.data, fresh.offline]).to.deep.equal([{ stations: 3 }, false]);
+    answer = () => Promise.reject(new TypeError('Failed to fetch'));
+    const offline = await getWithOfflineCopy<{ stations: number }>(client, '/stations');
+    expect([offline.data, offline.offline, offline.fetchedAt, offline.error?.code]).to.deep.equal([{ stations: 3 }, true, fresh.fetchedAt, 'NETWORK']);
+    answer = () => json(503, { code: 'MAINTENANCE' });
+    expect((await getWithOfflineCopy(client, '/stations')).error?.code).to.equal('MAINTENANCE');
+    answer = () => json(400, { code: 'VALIDATION' });
+    expect((await failure(getWithOfflineCopy(client, '/stations'))).code).to.equal('VALIDATION');
+    answer = () => Promise.reject(new TypeError('Failed to fetch'));
+    expect((await failure(getWithOfflineCopy(client, '/never-seen'))).code).to.equal('NETWORK');
   });
 
   it('reports a server that cannot be reached as offline', async () => {

@@ -37,4 +37,23 @@ describe('KioskElement', () => {
     const wrapper = await fixture<HTMLElement>(html`<div style="--ck-touch-target: 72px"><ck-themed-probe></ck-themed-probe></div>`);
     expect(style(wrapper.firstElementChild!, '--ck-touch-target')).to.equal('72px');
   });
+
+  it('warns once about an unknown theme name and keeps the inherited theme', async () => {
+    const original = console.warn;
+    const seen: string[] = [];
+    console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
+    let el!: ThemedProbe;
+    try {
+      el = await fixture<ThemedProbe>(html`<ck-themed-probe theme="purple elder"></ck-themed-probe>`);
+      el.theme = 42 as unknown as string;
+      await el.updateComplete;
+    } finally {
+      console.warn = original;
+    }
+    expect(el.theme).to.equal(undefined);
+    expect(el.hasAttribute('theme')).to.equal(false);
+    expect(style(el, '--ck-touch-target')).to.equal('48px');
+    expect(seen.filter((w) => w.includes('<ck-themed-probe> theme="purple elder"'))).to.have.length(1);
+    expect(seen.filter((w) => w.includes('<ck-themed-probe> theme="42"'))).to.have.length(1);
+  });
 });

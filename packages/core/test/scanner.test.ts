@@ -91,3 +91,90 @@ describe('BarcodeScannerController', () => {
     expect(el.codes).to.deep.equal([]);
   });
 });
+
+/** A keydown as the scanner or a person makes it, at a chosen time (ms, as `event.timeStamp`). */
+function keyAt(k: string, time: number): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(event, 'timeStamp', { value: time });
+  return event;
+}
+
+/** Types `text` (then Enter when `enter`) into `target`, `gap` ms a key; returns the Enter event. */
+function typeInto(target: EventTarget, text: string, gap: number, enter = true): KeyboardEvent {
+  const start = performance.now();
+  const keys = [...text, ...(enter ? ['Enter'] : [])].map((k, i) => keyAt(k, start + i * gap));
+  for (const event of keys) target.dispatchEvent(event);
+  return keys.at(-1)!;
+}
+
+describe('BarcodeScannerController owns a scan', () => {
+  async function setUp() {
+    const el = await fixture<ScanProbe>(html`<ck-scan-probe></ck-scan-probe>`);
+    const host = document.createElement('div');
+    const input = document.createElement('input');
+    host.attachShadow({ mode: 'open' }).append(input);
+    el.after(host);
+    const seen: string[] = [];
+    input.addEventListener('keydown', (event) => seen.push(event.key));
+    input.focus();
+    return { el, input, seen };
+  }
+
+  for (const gap of [5, 15, 30]) {
+    it(`keeps every key of a scan at ${gap} ms a key away from a focused input`, async () => {
+      const { el, input, seen } = await setUp();
+      const enter = typeInto(input, '9787020002207', gap);
+      await aTimeout(120);
+      expect(el.codes).to.deep.equal(['9787020002207']);
+      expect(seen).to.deep.equal([]);
+      expect(input.value).to.equal('');
+      expect(enter.defaultPrevented).to.equal(true);
+      expect(el.scanner.holding).to.equal(false);
+    });
+  }
+
+  for (const gap of [120, 250]) {
+    it(`hands a person's keys at ${gap} ms a key on, in order, and types them into the input`, async () => {
+      const { el, input, seen } = await setUp();
+      typeInto(input, '4711', gap, false);
+      await aTimeout(150);
+      const enter = keyAt('Enter', performance.now());
+      input.dispatchEvent(enter);
+      expect(el.codes).to.deep.equal([]);
+      expect(seen).to.deep.equal(['4', '7', '1', '1', 'Enter']);
+      expect(input.value).to.equal('4711');
+      expect(enter.defaultPrevented).to.equal(false);
+    });
+  }
+
+  it('gives back a short fast run that turns out not to be a scan (no Enter), before the next key', async () => {
+    const { el, input, seen } = await setUp();
+    typeInto(input, '12', 10, false);
+    expect(el.scanner.holding).to.equal(true);
+    input.dispatchEvent(keyAt('Backspace', performance.now() + 500));
+    expect(seen).to.deep.equal(['1', '2', 'Backspace']);
+    expect(el.codes).to.deep.equal([]);
+  });
+
+  it('hands held keys on when Enter ends typing that was not a scan', async () => {
+    const { el, input, seen } = await setUp();
+    typeInto(input, '12', 10, false);
+    input.dispatchEvent(keyAt('Enter', performance.now() + 20));
+    expect(seen).to.deep.equal(['1', '2', 'Enter']);
+    expect(el.codes).to.deep.equal([]);
+  });
+
+  it('lets only the Enter be kept when asked not to own the scan', async () => {
+    class LooseProbe extends LitElement {
+      codes: string[] = [];
+      scanner = new BarcodeScannerController(this, { onScan: (code) => this.codes.push(code), ownScan: false });
+    }
+    customElements.define('ck-loose-scan-probe', LooseProbe);
+    const el = await fixture<LooseProbe>(html`<ck-loose-scan-probe></ck-loose-scan-probe>`);
+    const seen: string[] = [];
+    document.body.addEventListener('keydown', (event) => seen.push(event.key));
+    typeInto(document.body, '12345', 5);
+    expect(el.codes).to.deep.equal(['12345']);
+    expect(seen).to.deep.equal(['1', '2', '3', '4', '5']);
+  });
+});

@@ -4,7 +4,8 @@
 // Run after `pnpm build`.
 import { generateStations, NINGDE_KIOSK, seededRandom } from '../dist/demo.js';
 import { parseStations } from '../dist/parse.js';
-import { linearNearest, scanNearest, StationIndex } from '../dist/spatial.js';
+import { linearNearest, scanNearest } from '../dist/spatial.js';
+import { StationIndex } from '../dist/station-index.js';
 
 const sizes = (process.argv[2] ?? '1e4,1e5,1e6').split(',').map(Number);
 const median = (values) => {

@@ -1,3 +1,4 @@
+import type { CachedResponse, ResponseCache } from '@civic-kiosk/core';
 import { openDB, type IDBPDatabase } from 'idb';
 
 /**
@@ -49,3 +50,19 @@ export async function clearCache(): Promise<void> {
     // Nothing to clear.
   }
 }
+
+/**
+ * The IndexedDB copy as core's `ResponseCache`: `HttpClient` keeps each
+ * ETag'd answer of the stations API here, revalidates it with `If-None-Match`
+ * and the source reads it back when the API cannot be reached.
+ */
+export const stationsCache: ResponseCache = {
+  async get(url: string): Promise<CachedResponse | undefined> {
+    const entry = await readCache(url);
+    return entry?.etag ? { etag: entry.etag, body: entry.data, fetchedAt: entry.fetchedAt } : undefined;
+  },
+  set(url: string, entry: CachedResponse): Promise<void> {
+    return writeCache({ url, etag: entry.etag, data: entry.body, fetchedAt: entry.fetchedAt });
+  },
+  clear: clearCache,
+};

@@ -45,6 +45,7 @@ export function wallClock(now: Date, timeZone: string): Date {
 const pad = (n: number) => String(n).padStart(2, '0');
 const hhmm = (date: Date) => `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 const DAY = 86_400_000;
+const CLOSED = /^\s*(?:off|closed)\s*$/i;
 
 /**
  * Evaluates OSM `opening_hours` with the `opening_hours` package, in one time
@@ -61,7 +62,9 @@ export class HoursEvaluator {
     this.timeZone = timeZone;
   }
 
-  #parse(value: string | undefined): OpeningHours | null {
+  #parse(raw: string | undefined): OpeningHours | null {
+    // `off` and `closed` (any case, spaces around) mean closed for good, not "hours unknown".
+    const value = raw && CLOSED.test(raw) ? 'off' : raw;
     if (!value) return null;
     let parsed = this.#parsed.get(value);
     if (parsed === undefined) {

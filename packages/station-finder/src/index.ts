@@ -4,7 +4,8 @@ export { HttpStationSource, InMemoryStationSource, type HttpStationSourceOptions
 export type { CachedStations } from './cache.js';
 export { parseStations, facilitiesFromTags, facilityMask, skippedWarning, type ParseReport } from './parse.js';
 export { StationTable } from './table.js';
-export { StationIndex, linearNearest, suggestDrop, nearby, type NearbyStation, type NearestQuery, type DropSuggestion } from './spatial.js';
+export { linearNearest, suggestDrop, visitorNearest, nearby, type NearbyStation, type NearestQuery, type DropSuggestion } from './spatial.js';
+export { StationIndex } from './station-index.js';
 export {
   haversine,
   walkingDistance,

@@ -58,6 +58,7 @@ function dom(template: TemplateResult): HTMLElement {
 export class MapView {
   readonly map: L.Map;
   readonly #options: MapViewOptions;
+  #labels: MapLabels;
   readonly #layer = L.layerGroup();
   readonly #markers = new Map<string, L.Marker>();
   #kioskMarker: L.Marker | undefined;
@@ -69,6 +70,7 @@ export class MapView {
 
   constructor(container: HTMLElement, options: MapViewOptions) {
     this.#options = options;
+    this.#labels = options.labels;
     this.map = L.map(container, {
       zoomControl: false,
       attributionControl: false,
@@ -102,8 +104,11 @@ export class MapView {
     this.#listed = listed;
     this.#selectedId = selectedId;
     if (others !== this.#others || !this.#index) {
+      // The listed stations have numbered pins: clusters count only the others.
+      const listedIds = new Set(listed.map((station) => station.id));
+      others = others.filter((station) => !listedIds.has(station.id));
       this.#others = others;
-      this.#index = new Supercluster({ radius: 56, maxZoom: 17, minPoints: 3 });
+      this.#index = new Supercluster({ radius: 56, maxZoom: 17, minPoints: 2 });
       this.#index.load(
         others.map((station, i) => ({
           type: 'Feature' as const,
@@ -120,6 +125,25 @@ export class MapView {
     }
     this.#drawClusters();
     this.#reportScale();
+  }
+
+  /**
+   * New words (the locale changed): the map's name, "You are here" and
+   * every marker's label are redrawn, since Leaflet keeps them outside
+   * the element's render.
+   */
+  setLabels(labels: MapLabels): void {
+    this.#labels = labels;
+    this.map.getContainer().setAttribute('aria-label', labels.map);
+    const label = this.#kioskMarker?.getElement()?.querySelector('.here-label');
+    if (label) label.textContent = labels.here;
+    this.relayout();
+  }
+
+  /** Sizes changed (elder or high-contrast theme, a resize): markers are redrawn and measured again. */
+  relayout(): void {
+    this.map.invalidateSize({ animate: false });
+    this.#drawClusters();
   }
 
   /** Highlights a station's marker (and keeps it in view). */
@@ -145,11 +169,6 @@ export class MapView {
     this.map.remove();
   }
 
-  /** Marker ids on the map now (for tests). */
-  get markerIds(): string[] {
-    return [...this.#markers.keys()];
-  }
-
   #drawKiosk(kiosk: LonLat): void {
     const latLng = L.latLng(kiosk.lat, kiosk.lon);
     if (this.#kioskMarker) {
@@ -158,7 +177,7 @@ export class MapView {
     }
     const icon = L.divIcon({
       className: 'ck-here',
-      html: dom(html`<span class="here-dot">${glyph('here')}</span><span class="here-label">${this.#options.labels.here}</span>`),
+      html: dom(html`<span class="here-dot">${glyph('here')}</span><span class="here-label">${this.#labels.here}</span>`),
       iconSize: [0, 0],
     });
     // Under every pin, so it never hides a station; its label goes to the side with no pins (#placeHereLabel).
@@ -204,7 +223,44 @@ export class MapView {
     const ranked = new Set(this.#listed.map((s) => s.id));
     this.#listed.forEach((station, i) => this.#stationMarker(station, i + 1));
     if (this.#index) this.#drawOthers(this.#index, ranked);
+    // The label first takes the side with the fewest pins; then the pins make way for it and for one another.
     this.#placeHereLabel();
+    this.#spread();
+  }
+
+  /**
+   * Markers that would cover one another (stations a few metres apart),
+   * "you are here" or its label are moved aside to the first free place
+   * around their point: the numbered pins first, in rank order, then the
+   * other stations and the clusters. Each number stays readable and
+   * tappable. Measured on screen, so elder-mode sizes count.
+   */
+  #spread(): void {
+    const here = this.#kioskMarker?.getElement();
+    const placed: DOMRect[] = [];
+    for (const part of here ? here.querySelectorAll('.here-dot, .here-label') : []) placed.push(part.getBoundingClientRect());
+    const hits = (r: DOMRect, dx: number, dy: number) =>
+      placed.some((p) => p.left < r.right + dx && p.right > r.left + dx && p.top < r.bottom + dy && p.bottom > r.top + dy);
+    const ranked = this.#listed.map((station) => this.#markers.get(station.id)?.getElement());
+    const rankedSet = new Set(ranked);
+    const others = this.#layer
+      .getLayers()
+      .map((layer) => (layer as L.Marker).getElement?.())
+      .filter((element) => element && !rankedSet.has(element));
+    for (const marker of [...ranked, ...others]) {
+      const pin = marker?.firstElementChild as HTMLElement | null | undefined;
+      if (!pin) continue;
+      pin.style.transform = '';
+      const box = pin.getBoundingClientRect();
+      if (!box.width) continue;
+      const w = box.width + 2;
+      const h = box.height + 2;
+      const moves: [number, number][] = [[0, 0], [0, -h], [w, 0], [w, -h], [-w, 0], [-w, -h], [0, h], [w, h], [-w, h], [0, -2 * h], [2 * w, 0], [-2 * w, 0], [0, 2 * h]];
+      const [dx, dy] = moves.find(([x, y]) => !hits(box, x, y)) ?? [0, 0];
+      if (dx || dy) pin.style.transform = `translate(${dx}px, ${dy}px)`;
+      marker!.classList.toggle('moved', Boolean(dx || dy));
+      placed.push(new DOMRect(box.x + dx, box.y + dy, box.width, box.height));
+    }
   }
 
   #drawOthers(index: Supercluster, ranked: Set<string>): void {
@@ -215,7 +271,7 @@ export class MapView {
       const props = feature.properties as { cluster?: boolean; cluster_id?: number; point_count?: number; i?: number };
       if (props.cluster) {
         const count = props.point_count ?? 0;
-        const label = this.#options.labels.cluster(count);
+        const label = this.#labels.cluster(count);
         // Sized and centred by the styles (with the touch target, so they grow in elder mode).
         const icon = L.divIcon({ className: 'ck-cluster', html: dom(html`<span aria-hidden="true">${count}</span>`), iconSize: [0, 0] });
         const marker = L.marker([lat, lon], { icon, keyboard: true, title: label });
@@ -233,7 +289,7 @@ export class MapView {
   }
 
   #stationMarker(station: Station, rank: number | undefined): void {
-    const label = this.#options.labels.station(station, rank);
+    const label = this.#labels.station(station, rank);
     const selected = station.id === this.#selectedId;
     const content = dom(
       rank

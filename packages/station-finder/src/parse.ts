@@ -1,5 +1,5 @@
 import { StationTable } from './table.js';
-import { FACILITIES, FACILITY_BIT as BIT, facilityMask, type Facility, type Station } from './types.js';
+import { FACILITIES, FACILITY_BIT as BIT, FACILITY_BITS, facilityMask, type Facility, type Station, type StationAccess, type StationFee } from './types.js';
 
 export { facilityMask };
 
@@ -15,6 +15,10 @@ export interface ParseReport {
   badCoordinates: number;
   /** Features with none of the facilities this kiosk knows (e.g. a bench). */
   noFacility: number;
+  /** `access=private|no`: not offered to the public. */
+  notPublic: number;
+  /** Lifecycle-prefixed (`disused:amenity`, `abandoned:*`): no longer there. */
+  disused: number;
 }
 
 type Tags = Record<string, unknown>;
@@ -37,7 +41,7 @@ function yes(value: unknown): boolean {
 }
 
 /** One shared, frozen facility list per bit set: 100,000 stations need only a handful of arrays. */
-const LISTS: readonly (readonly Facility[])[] = Array.from({ length: 128 }, (_, mask) =>
+const LISTS: readonly (readonly Facility[])[] = Array.from({ length: FACILITY_BITS + 1 }, (_, mask) =>
   Object.freeze(FACILITIES.filter((facility) => (mask & BIT[facility]) !== 0)),
 );
 
@@ -82,6 +86,15 @@ export function maskFromTags(tags: Tags): number {
       case 'internet_access':
         if (typeof value === 'string' && WIFI.has(value.toLowerCase())) mask |= BIT.wifi;
         break;
+      case 'unisex':
+      case 'toilets:unisex':
+      case 'station:family_room':
+        if (yes(value)) mask |= BIT.family_room;
+        break;
+      case 'fee':
+        // Only an explicit "no" is free: a missing fee tag says nothing.
+        if (value === 'no' || value === false) mask |= BIT.free;
+        break;
       case 'shelter':
       case 'lounge':
       case 'rest_room':
@@ -104,7 +117,48 @@ export function maskFromTags(tags: Tags): number {
 
 /** Maps OpenStreetMap tags (and our server's `facilities` list) to facilities. */
 export function facilitiesFromTags(tags: Tags): Facility[] {
-  return [...LISTS[maskFromTags(tags)]!];
+  return [...LISTS[maskFromTags(tags) & FACILITY_BITS]!];
+}
+
+/** Why a feature is not offered at all, or undefined when it is. */
+export type Exclusion = 'not_public' | 'disused';
+
+const NOT_PUBLIC = new Set(['private', 'no']);
+
+/**
+ * OSM says a feature is not for the public (`access=private|no`), or no
+ * longer there: a lifecycle prefix on the amenity (`disused:amenity=toilets`
+ * without a live `amenity`), or `disused=yes` / `abandoned=yes`. A handful of
+ * look-ups per feature, no loop: it runs for every feature before the first list.
+ */
+export function exclusionOf(tags: Tags): Exclusion | undefined {
+  const access = tags.access;
+  if (typeof access === 'string' && NOT_PUBLIC.has(access.trim().toLowerCase())) return 'not_public';
+  if (tags.amenity === undefined && (tags['disused:amenity'] !== undefined || tags['abandoned:amenity'] !== undefined || tags['was:amenity'] !== undefined)) return 'disused';
+  if (yes(tags.disused) || yes(tags.abandoned)) return 'disused';
+  return undefined;
+}
+
+/** `access=customers|permissive`: shown, with a note saying so. */
+export function accessOf(tags: Tags): StationAccess | undefined {
+  const access = text(tags.access)?.toLowerCase();
+  return access === 'customers' || access === 'permissive' ? access : undefined;
+}
+
+const YUAN = /^(?:¥|￥)?\s*(\d+(?:\.\d+)?)\s*(?:CNY|RMB|元|¥|￥)?(?:\s*(?:\/|per)\s*\S+)?$/i;
+
+/** OSM `fee` and `charge`: "1 CNY", "1元", "¥0.5", "0.50 CNY/use" read as yuan; anything else kept as text. */
+export function feeOf(tags: Tags): StationFee | undefined {
+  const fee = tags.fee;
+  const charge = text(tags.charge);
+  const paid = fee === true || (typeof fee === 'string' && YES.has(fee.trim().toLowerCase())) ? true : fee === false || text(fee)?.toLowerCase() === 'no' ? false : undefined;
+  if (paid === undefined && !charge) return undefined;
+  if (paid === false) return { paid: false };
+  const match = charge ? YUAN.exec(charge) : null;
+  const yuan = match ? Number(match[1]) : undefined;
+  // A charge of 0 is free whatever `fee` says.
+  if (yuan === 0) return { paid: false, charge };
+  return { paid: true, charge, yuan };
 }
 
 function firstText(tags: Tags, keys: readonly string[]): string | undefined {
@@ -163,7 +217,7 @@ class StationRecord implements Station {
     readonly mask: number,
     readonly tags: Tags,
   ) {
-    this.facilities = LISTS[mask] as Facility[];
+    this.facilities = LISTS[mask & FACILITY_BITS] as Facility[];
   }
   get nameEn(): string | undefined {
     return firstText(this.tags, ['name:en', 'name_en']);
@@ -173,6 +227,15 @@ class StationRecord implements Station {
   }
   get operator(): string | undefined {
     return text(this.tags.operator);
+  }
+  get operatorEn(): string | undefined {
+    return text(this.tags['operator:en']);
+  }
+  get access(): StationAccess | undefined {
+    return accessOf(this.tags);
+  }
+  get fee(): StationFee | undefined {
+    return feeOf(this.tags);
   }
   get phone(): string | undefined {
     return firstText(this.tags, ['contact:phone', 'phone']);
@@ -185,8 +248,8 @@ class StationRecord implements Station {
   }
   /** Plain data, e.g. for JSON.stringify and structured clones. */
   toJSON(): Station {
-    const { id, name, nameEn, lon, lat, facilities, mask, openingHours, operator, phone, official, verified, tags } = this;
-    return { id, name, nameEn, lon, lat, facilities: [...facilities], mask, openingHours, operator, phone, official, verified, tags };
+    const { id, name, nameEn, lon, lat, facilities, mask, openingHours, operator, operatorEn, access, fee, phone, official, verified, tags } = this;
+    return { id, name, nameEn, lon, lat, facilities: [...facilities], mask, openingHours, operator, operatorEn, access, fee, phone, official, verified, tags };
   }
 }
 
@@ -196,7 +259,7 @@ class TaggedTable extends StationTable {
   readonly #ids: unknown[];
   readonly #at: Uint32Array;
 
-  constructor(lon: Float64Array, lat: Float64Array, mask: Uint8Array, tags: Tags[], ids: unknown[], at: Uint32Array) {
+  constructor(lon: Float64Array, lat: Float64Array, mask: Uint16Array, tags: Tags[], ids: unknown[], at: Uint32Array) {
     super(lon, lat, mask);
     this.#tags = tags;
     this.#ids = ids;
@@ -218,6 +281,12 @@ class TaggedTable extends StationTable {
   }
 }
 
+/** The `type/id` of an osmtogeojson feature's properties, when the feature itself has no id. */
+function osmId(properties: Tags): string | undefined {
+  const { type, id } = properties;
+  return (type === 'node' || type === 'way' || type === 'relation') && (typeof id === 'number' || typeof id === 'string') ? `${type}/${id}` : undefined;
+}
+
 /** Our server's flat rows (`lon`, `lat`, `tags` as JSON) as GeoJSON features. */
 function asFeature(item: unknown): { geometry?: unknown; properties: Tags; id?: unknown } | undefined {
   if (!item || typeof item !== 'object') return undefined;
@@ -237,8 +306,22 @@ function asFeature(item: unknown): { geometry?: unknown; properties: Tags; id?: 
   } else if (record.tags && typeof record.tags === 'object') {
     tags = record.tags as Tags;
   }
-  const geometry = 'lon' in record ? { type: 'Point', coordinates: [record.lon, record.lat] } : undefined;
-  return { geometry, properties: { ...record, ...tags }, id: record.id };
+  // Overpass JSON: nodes have lat/lon, ways and relations a `center` with `out center`; ids are per type.
+  const center = record.center && typeof record.center === 'object' ? (record.center as Record<string, unknown>) : record;
+  const geometry = 'lon' in center ? { type: 'Point', coordinates: [center.lon, center.lat] } : undefined;
+  const osmType = record.type === 'node' || record.type === 'way' || record.type === 'relation' ? record.type : undefined;
+  const id = osmType && (typeof record.id === 'number' || typeof record.id === 'string') ? `${osmType}/${record.id}` : record.id;
+  const { tags: _raw, ...fields } = record;
+  return { geometry, properties: { ...fields, ...tags }, id };
+}
+
+/**
+ * osmtogeojson nests the OSM tags: `properties: { type: 'node', id: 1, tags: {...}, meta: {...} }`
+ * (with `@id` and the feature id `node/1`); Overpass turbo's export and our server keep them flat.
+ */
+function tagsOf(properties: Tags): Tags {
+  const nested = properties.tags;
+  return nested && typeof nested === 'object' && !Array.isArray(nested) ? (nested as Tags) : properties;
 }
 
 /** The feature list of a FeatureCollection, a bare array, or `{ stations: [...] }`. */
@@ -248,6 +331,7 @@ function featuresOf(data: unknown): unknown[] {
     const record = data as Record<string, unknown>;
     if (Array.isArray(record.features)) return record.features;
     if (Array.isArray(record.stations)) return record.stations;
+    if (Array.isArray(record.elements)) return record.elements;
   }
   return [];
 }
@@ -264,7 +348,7 @@ export function parseStations(data: unknown): ParseReport {
   const n = features.length;
   const lon = new Float64Array(n);
   const lat = new Float64Array(n);
-  const mask = new Uint8Array(n);
+  const mask = new Uint16Array(n);
   const at = new Uint32Array(n);
   const tags: Tags[] = [];
   const ids: unknown[] = [];
@@ -272,6 +356,8 @@ export function parseStations(data: unknown): ParseReport {
   let noGeometry = 0;
   let badCoordinates = 0;
   let noFacility = 0;
+  let notPublic = 0;
+  let disused = 0;
   for (let i = 0; i < n; i++) {
     const item = features[i] as { type?: unknown; id?: unknown; geometry?: { type?: unknown; coordinates?: unknown }; properties?: unknown } | null;
     let x: unknown;
@@ -285,7 +371,7 @@ export function parseStations(data: unknown): ParseReport {
       x = geometry.coordinates[0];
       y = geometry.coordinates[1];
       properties = props as Tags;
-      id = item.id;
+      id = item.id ?? properties['@id'] ?? osmId(properties);
     } else {
       const feature = asFeature(item);
       const point = feature && pointOf(feature.geometry);
@@ -295,15 +381,22 @@ export function parseStations(data: unknown): ParseReport {
       }
       [x, y] = point;
       properties = feature.properties;
-      id = feature.id;
+      id = feature.id ?? properties['@id'] ?? osmId(properties);
     }
+    properties = tagsOf(properties);
     // Numbers within range (NaN fails every comparison); (0, 0) is a missing position, not a place.
     if (typeof x !== 'number' || typeof y !== 'number' || !(x >= -180 && x <= 180 && y >= -90 && y <= 90) || (x === 0 && y === 0)) {
       badCoordinates++;
       continue;
     }
+    const exclusion = exclusionOf(properties);
+    if (exclusion) {
+      if (exclusion === 'not_public') notPublic++;
+      else disused++;
+      continue;
+    }
     const bits = maskFromTags(properties);
-    if (bits === 0) {
+    if ((bits & FACILITY_BITS) === 0) {
       noFacility++;
       continue;
     }
@@ -321,10 +414,12 @@ export function parseStations(data: unknown): ParseReport {
     get stations() {
       return table.toArray();
     },
-    skipped: noGeometry + badCoordinates + noFacility,
+    skipped: noGeometry + badCoordinates + noFacility + notPublic + disused,
     noGeometry,
     badCoordinates,
     noFacility,
+    notPublic,
+    disused,
   };
 }
 

@@ -1,4 +1,4 @@
-import { ApiError } from '@civic-kiosk/core';
+import { ApiError, getWithOfflineCopy, type HttpClient, type ResponseCache } from '@civic-kiosk/core';
 import { parseStations } from './parse.js';
 import type { Station, StationCollection, StationSource } from './types.js';
 
@@ -6,7 +6,7 @@ export type { StationSource, StationCollection } from './types.js';
 
 function collect(data: unknown, extra: Partial<StationCollection> = {}): StationCollection {
   const report = parseStations(data);
-  const { table, skipped, noGeometry, badCoordinates, noFacility } = report;
+  const { table, skipped, noGeometry, badCoordinates, noFacility, notPublic, disused } = report;
   return {
     table,
     // Station objects only for whoever asks; the element works from the table.
@@ -14,7 +14,7 @@ function collect(data: unknown, extra: Partial<StationCollection> = {}): Station
       return report.stations;
     },
     skipped,
-    skippedBy: { noGeometry, badCoordinates, noFacility },
+    skippedBy: { noGeometry, badCoordinates, noFacility, notPublic, disused },
     ...extra,
   };
 }
@@ -44,78 +44,44 @@ function isStations(data: unknown): data is Station[] {
 }
 
 export interface HttpStationSourceOptions {
-  /** Milliseconds before giving up. Default 10 000. */
-  timeoutMs?: number;
-  /**
-   * This kiosk's device key, sent as `X-Device-Key`. Our server answers
-   * `/stations` without one, but counts its rate limit per key (per address
-   * otherwise, which kiosks behind one NAT would share).
-   */
-  deviceKey?: string;
-  /** More request headers. */
-  headers?: Record<string, string>;
-  fetch?: typeof fetch;
-  /** Keep the last good answer in IndexedDB for offline use. Default true. */
+  /** Keep the last good answer (with its ETag) in IndexedDB for offline use. Default true. */
   cache?: boolean;
 }
 
+const PATH = '/stations';
+
+/** The IndexedDB copy, its code (and idb's) loaded only when an HTTP source first reads or writes it. */
+const cacheModule = () => import('./cache.js').then((module) => module.stationsCache);
+const offlineCopy: ResponseCache = {
+  get: async (url) => (await cacheModule()).get(url),
+  set: async (url, entry) => (await cacheModule()).set(url, entry),
+  clear: async () => (await cacheModule()).clear?.(),
+};
+
 /**
- * GET `${api}/stations` (GeoJSON with OSM tags). Sends `If-None-Match` with
- * the cached ETag; on 304 uses the cached copy. When the API cannot be
- * reached (or fails with 5xx) it answers with the last good copy marked
- * `offline`, and only throws when there is none.
+ * GET `/stations` (GeoJSON with OSM tags) through core's `HttpClient`: the
+ * session's client carries the base URL, the device credential and the
+ * timeout; the answer is kept with its ETag and revalidated with
+ * `If-None-Match` (a 304 reuses the kept copy). When the API cannot be
+ * reached, or fails with 5xx, the last good copy is returned marked
+ * `offline`; otherwise the client's `ApiError` (the server's own code and
+ * reasons) is thrown.
  */
 export class HttpStationSource implements StationSource {
-  readonly url: string;
-  readonly #options: HttpStationSourceOptions;
+  readonly #client: HttpClient;
 
-  constructor(api: string, options: HttpStationSourceOptions = {}) {
-    this.url = `${api.replace(/\/+$/, '')}/stations`;
-    this.#options = options;
+  constructor(client: HttpClient, options: HttpStationSourceOptions = {}) {
+    // The same client (credential, timeout) with the IndexedDB copy: stations are public facts.
+    this.#client = options.cache === false ? client.with({ cache: false }) : client.with({ cache: offlineCopy });
+  }
+
+  /** The URL read. */
+  get url(): string {
+    return this.#client.url(PATH);
   }
 
   async load(signal?: AbortSignal): Promise<StationCollection> {
-    const useCache = this.#options.cache !== false;
-    // IndexedDB code is loaded only by this source (stories and embedders with their own source skip it).
-    const cache = useCache ? await import('./cache.js') : undefined;
-    const cached = cache ? await cache.readCache(this.url) : undefined;
-    if (signal?.aborted) throw new ApiError(0, 'ABORTED');
-    let response: Response;
-    try {
-      response = await this.#fetch(cached?.etag, signal);
-    } catch (error) {
-      if (signal?.aborted) throw new ApiError(0, 'ABORTED');
-      const failure = error instanceof ApiError ? error : new ApiError(0, 'NETWORK', { message: String(error) });
-      if (cached) return collect(cached.data, { offline: true, fetchedAt: cached.fetchedAt });
-      throw failure;
-    }
-    if (response.status === 304 && cached) return collect(cached.data, { fetchedAt: cached.fetchedAt });
-    if (!response.ok) {
-      if (response.status >= 500 && cached) return collect(cached.data, { offline: true, fetchedAt: cached.fetchedAt });
-      throw new ApiError(response.status, `HTTP_${response.status}`);
-    }
-    let data: unknown;
-    try {
-      data = await response.json();
-    } catch {
-      throw new ApiError(response.status, 'BAD_RESPONSE');
-    }
-    const fetchedAt = new Date().toISOString();
-    if (cache) await cache.writeCache({ url: this.url, etag: response.headers.get('ETag') ?? undefined, data, fetchedAt });
-    return collect(data, { fetchedAt });
-  }
-
-  async #fetch(etag: string | undefined, signal?: AbortSignal): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? 10_000);
-    const headers: Record<string, string> = { Accept: 'application/geo+json, application/json', ...this.#options.headers };
-    if (this.#options.deviceKey) headers['X-Device-Key'] = this.#options.deviceKey;
-    if (etag) headers['If-None-Match'] = etag;
-    const doFetch = this.#options.fetch ?? globalThis.fetch.bind(globalThis);
-    try {
-      return await doFetch(this.url, { headers, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
-    } catch (error) {
-      if (timeout.aborted && !signal?.aborted) throw new ApiError(0, 'TIMEOUT');
-      throw error;
-    }
+    const { data, fetchedAt, offline } = await getWithOfflineCopy(this.#client, PATH, { signal, accept: 'application/geo+json, application/json' });
+    return collect(data, offline ? { offline, fetchedAt } : { fetchedAt });
   }
 }

@@ -1,8 +1,11 @@
-import KDBush from 'kdbush';
-import { around } from 'geokdbush';
 import { DETOUR_FACTOR, EARTH_RADIUS_M, haversine, walkingMinutes } from './geo.js';
 import { StationTable } from './table.js';
-import { facilityMask, type Facility, type LonLat, type Station } from './types.js';
+import { facilityMask, type Facility, type LonLat, type Quality, type Station } from './types.js';
+
+/** Anything that answers a nearest-stations query: the index, or a scan of the table. */
+export interface NearestSearch {
+  nearest(query: NearestQuery): NearbyStation[];
+}
 
 /** A station with how far it is from the query point on foot. */
 export interface NearbyStation {
@@ -15,70 +18,16 @@ export interface NearbyStation {
 
 export interface NearestQuery {
   origin: LonLat;
-  /** Facilities a station must all have. */
-  facilities?: readonly Facility[];
+  /** Facilities a station must all have (and `free`: `fee=no`). */
+  facilities?: readonly (Facility | Quality)[];
+  /** Facilities a station must not have (for the default order: stations without toilets after those with). */
+  without?: readonly Facility[];
   /** Further condition, e.g. "open now". */
   where?: (station: Station) => boolean;
   /** Search radius in km of walking distance. Default 5. */
   radiusKm?: number;
   /** How many to return. Default 10. */
   limit?: number;
-}
-
-/**
- * A static spatial index over one data set (kdbush + geokdbush), built once
- * when the data arrives, straight from the table's typed arrays, and reused
- * for every query and render.
- */
-export class StationIndex {
-  /** The data set, in columns. */
-  readonly table: StationTable;
-  readonly #kd: KDBush;
-  /** How many indexes have been built in this page (lets tests prove "once per data set"). */
-  static builds = 0;
-
-  constructor(stations: readonly Station[] | StationTable) {
-    const table = stations instanceof StationTable ? stations : StationTable.of(stations);
-    const { lon, lat, size } = table;
-    this.table = table;
-    this.#kd = new KDBush(Math.max(1, size), 64, Float64Array);
-    for (let i = 0; i < size; i++) this.#kd.add(lon[i]!, lat[i]!);
-    if (size === 0) this.#kd.add(0, 0);
-    this.#kd.finish();
-    StationIndex.builds++;
-  }
-
-  get size(): number {
-    return this.table.size;
-  }
-
-  /** Every station as an object (made on first access: 100,000 objects for 100,000 stations). */
-  get stations(): readonly Station[] {
-    return this.table.toArray();
-  }
-
-  /** The nearest stations with every requested facility, nearest first. */
-  nearest({ origin, facilities = [], where, radiusKm = 5, limit = 10 }: NearestQuery): NearbyStation[] {
-    const table = this.table;
-    if (table.size === 0 || limit <= 0) return [];
-    const mask = facilityMask(facilities);
-    const masks = table.mask;
-    const ids = around(this.#kd, origin.lon, origin.lat, limit, radiusKm / DETOUR_FACTOR, (id) => {
-      if ((masks[id]! & mask) !== mask) return false;
-      return where ? where(table.station(id)) : true;
-    });
-    return ids.map((id) => nearby(table.station(id), origin));
-  }
-
-  /** Every station within the radius with the facilities (unordered), e.g. for the map. */
-  within({ origin, facilities = [], where, radiusKm = 5 }: Omit<NearestQuery, 'limit'>): Station[] {
-    return this.nearest({ origin, facilities, where, radiusKm, limit: Infinity }).map((item) => item.station);
-  }
-
-  /** How many stations within the radius have the facilities (and meet the condition). */
-  count(query: Omit<NearestQuery, 'limit'>): number {
-    return this.nearest({ ...query, limit: Infinity }).length;
-  }
 }
 
 export function nearby(station: Station, origin: LonLat): NearbyStation {
@@ -94,10 +43,11 @@ const RAD = Math.PI / 180;
  * with a box around the origin before any trigonometry. The element answers
  * its first list this way and builds the index after it.
  */
-export function scanNearest(table: StationTable, { origin, facilities = [], where, radiusKm = 5, limit = 10 }: NearestQuery): NearbyStation[] {
+export function scanNearest(table: StationTable, { origin, facilities = [], without = [], where, radiusKm = 5, limit = 10 }: NearestQuery): NearbyStation[] {
   if (limit <= 0) return [];
   const { lon, lat, mask: masks, size } = table;
   const mask = facilityMask(facilities);
+  const none = facilityMask(without);
   const maxMeters = radiusKm * 1000;
   const reach = maxMeters / DETOUR_FACTOR / EARTH_RADIUS_M / RAD;
   const cosLat = Math.cos(origin.lat * RAD);
@@ -107,7 +57,7 @@ export function scanNearest(table: StationTable, { origin, facilities = [], wher
   const rows: number[] = [];
   const meters: number[] = [];
   for (let i = 0; i < size; i++) {
-    if ((masks[i]! & mask) !== mask) continue;
+    if ((masks[i]! & mask) !== mask || (masks[i]! & none) !== 0) continue;
     const y = lat[i]!;
     if (Math.abs(y - origin.lat) > reach) continue;
     const x = lon[i]!;
@@ -130,12 +80,13 @@ export function scanNearest(table: StationTable, { origin, facilities = [], wher
 }
 
 /** The same answer as {@link StationIndex.nearest} by looking at every station object: the benchmark's baseline. */
-export function linearNearest(stations: readonly Station[], { origin, facilities = [], where, radiusKm = 5, limit = 10 }: NearestQuery): NearbyStation[] {
+export function linearNearest(stations: readonly Station[], { origin, facilities = [], without = [], where, radiusKm = 5, limit = 10 }: NearestQuery): NearbyStation[] {
   const mask = facilityMask(facilities);
+  const none = facilityMask(without);
   const found: NearbyStation[] = [];
   const maxDistance = radiusKm * 1000;
   for (const station of stations) {
-    if ((station.mask & mask) !== mask) continue;
+    if ((station.mask & mask) !== mask || (station.mask & none) !== 0) continue;
     const item = nearby(station, origin);
     if (item.distance > maxDistance) continue;
     if (where && !where(station)) continue;
@@ -145,10 +96,28 @@ export function linearNearest(stations: readonly Station[], { origin, facilities
   return found.slice(0, limit);
 }
 
+/**
+ * The list a visitor sees. With a facility chosen: the nearest stations
+ * that have it. With none chosen, a visitor at a station kiosk is almost
+ * always looking for a toilet, so stations with toilets come first, nearest
+ * first, and stations without (a drinking-water point, a charging post, a
+ * shelter) only fill the list after them: a tap 50 m away must not push the
+ * toilet 200 m away down the list. `free` and "open now" are conditions,
+ * not facilities: they keep this order.
+ */
+export function visitorNearest(search: NearestSearch, query: NearestQuery): NearbyStation[] {
+  const facilities = query.facilities ?? [];
+  if (facilities.some((f) => f !== 'free')) return search.nearest(query);
+  const limit = query.limit ?? 10;
+  const toilets = search.nearest({ ...query, facilities: [...facilities, 'toilets'] });
+  if (toilets.length >= limit) return toilets;
+  return [...toilets, ...search.nearest({ ...query, without: [...(query.without ?? []), 'toilets'], limit: limit - toilets.length })];
+}
+
 /** What to do when nothing matches: which single filter to drop to find the nearest station. */
 export interface DropSuggestion {
-  /** The filter to drop: a facility or "open now". */
-  drop: Facility | 'open_now';
+  /** The filter to drop: a facility, `free` or "open now". */
+  drop: Facility | Quality | 'open_now';
   /** The nearest station once it is dropped. */
   nearest: NearbyStation;
 }
@@ -158,7 +127,7 @@ export interface DropSuggestion {
  * one that brings back the nearest station; undefined when none does.
  */
 export function suggestDrop(
-  index: Pick<StationIndex, 'nearest'>,
+  index: NearestSearch,
   query: Omit<NearestQuery, 'limit'>,
   openNow?: (station: Station) => boolean,
 ): DropSuggestion | undefined {

@@ -13,13 +13,13 @@ export class StationTable {
   readonly lon: Float64Array;
   /** Latitude of row i. */
   readonly lat: Float64Array;
-  /** Facilities of row i as a bit set (see `facilityMask`). */
-  readonly mask: Uint8Array;
+  /** Facilities (and `free`) of row i as a bit set (see `FACILITY_BIT`). */
+  readonly mask: Uint16Array;
   readonly #made: (Station | undefined)[];
   #all: Station[] | undefined;
   #rows: Map<string, number> | undefined;
 
-  constructor(lon: Float64Array, lat: Float64Array, mask: Uint8Array, made: (Station | undefined)[] = new Array<Station | undefined>(lon.length)) {
+  constructor(lon: Float64Array, lat: Float64Array, mask: Uint16Array, made: (Station | undefined)[] = new Array<Station | undefined>(lon.length)) {
     this.size = lon.length;
     this.lon = lon;
     this.lat = lat;
@@ -32,7 +32,7 @@ export class StationTable {
     const n = stations.length;
     const lon = new Float64Array(n);
     const lat = new Float64Array(n);
-    const mask = new Uint8Array(n);
+    const mask = new Uint16Array(n);
     for (let i = 0; i < n; i++) {
       const station = stations[i]!;
       lon[i] = station.lon;

@@ -1,12 +1,23 @@
 import type { StationTable } from './table.js';
 
-/** A facility a station can offer, mapped from OpenStreetMap tags. */
-export type Facility = 'toilets' | 'wheelchair' | 'baby_change' | 'drinking_water' | 'charging' | 'wifi' | 'rest_room';
+/**
+ * A facility a station can offer, mapped from OpenStreetMap tags.
+ * `family_room`: a unisex / family toilet (`unisex=yes`, or the server's
+ * `station:family_room`: the 第三卫生间 of Chinese toilet standards, for a
+ * carer with someone of another sex).
+ */
+export type Facility = 'toilets' | 'wheelchair' | 'baby_change' | 'family_room' | 'drinking_water' | 'charging' | 'wifi' | 'rest_room';
 
 /** Every facility, in the order chips and icons are shown. */
-export const FACILITIES: readonly Facility[] = ['toilets', 'wheelchair', 'baby_change', 'drinking_water', 'charging', 'wifi', 'rest_room'];
+export const FACILITIES: readonly Facility[] = ['toilets', 'wheelchair', 'baby_change', 'family_room', 'drinking_water', 'charging', 'wifi', 'rest_room'];
 
-/** The bit of each facility in a station's `mask` (bit i = FACILITIES[i]). */
+/** A condition on a station that is kept in its bit set like a facility: free of charge (`fee=no`). */
+export type Quality = 'free';
+
+/**
+ * The bit of each facility (and of `free`) in a station's `mask`. The bits
+ * are fixed (older bit sets stay valid); the display order is FACILITIES'.
+ */
 export const FACILITY_BIT = {
   toilets: 1,
   wheelchair: 2,
@@ -15,17 +26,38 @@ export const FACILITY_BIT = {
   charging: 16,
   wifi: 32,
   rest_room: 64,
-} as const satisfies Record<Facility, number>;
+  family_room: 128,
+  free: 256,
+} as const satisfies Record<Facility | Quality, number>;
 
-/** The bit set of a list of facilities. */
-export function facilityMask(facilities: readonly Facility[]): number {
+/** The bits that are facilities (without `free`). */
+export const FACILITY_BITS = 255;
+
+/** The bit set of a list of facilities (and `free`). */
+export function facilityMask(facilities: readonly string[]): number {
   let mask = 0;
-  for (const facility of facilities) mask |= FACILITY_BIT[facility] ?? 0;
+  for (const facility of facilities) mask |= (FACILITY_BIT as Record<string, number>)[facility] ?? 0;
   return mask;
 }
 
-/** A filter chip: a facility, or "open now". */
-export type StationFilter = Facility | 'open_now';
+/** A filter chip: a facility, free of charge, or "open now". */
+export type StationFilter = Facility | Quality | 'open_now';
+
+/** Every filter chip, in the order they are shown. */
+export const FILTERS: readonly StationFilter[] = [...FACILITIES, 'free', 'open_now'];
+
+/** Who may use a station, when it is not everyone (OSM `access`). Private ones are not offered at all. */
+export type StationAccess = 'customers' | 'permissive';
+
+/** What a visit costs (OSM `fee`, `charge`). */
+export interface StationFee {
+  /** `fee=yes` (true) or `fee=no` (false). */
+  paid: boolean;
+  /** OSM `charge` as tagged, e.g. "1 CNY". */
+  charge?: string;
+  /** The amount of `charge` when it is a plain amount in yuan (CNY, RMB, 元, ¥). */
+  yuan?: number;
+}
 
 /** A point in WGS-84 degrees. */
 export interface LonLat {
@@ -41,11 +73,17 @@ export interface Station extends LonLat {
   /** English name: OSM `name:en`, or our server's `name_en`. */
   nameEn?: string;
   facilities: readonly Facility[];
-  /** Facilities as a bit set (bit i = FACILITIES[i]), for fast filtering. */
+  /** Facilities (and `free`) as a bit set (see FACILITY_BIT), for fast filtering. */
   mask: number;
   /** OSM `opening_hours`, unparsed. */
   openingHours?: string;
   operator?: string;
+  /** English name of the operator (OSM `operator:en`). */
+  operatorEn?: string;
+  /** Set when only some people may use it (OSM `access=customers|permissive`). */
+  access?: StationAccess;
+  /** Whether a visit costs money, when tagged (OSM `fee`, `charge`). */
+  fee?: StationFee;
   /** The station's own phone (`contact:phone` / `phone`). */
   phone?: string;
   /** The responsible official, posted on the wall of the station. */
@@ -54,6 +92,17 @@ export interface Station extends LonLat {
   verified?: string;
   /** The original tags, for embedders who need more. */
   tags: Readonly<Record<string, unknown>>;
+}
+
+/** Why features were skipped, counted. */
+export interface SkippedBy {
+  noGeometry: number;
+  badCoordinates: number;
+  noFacility: number;
+  /** `access=private|no`: not offered to the public. */
+  notPublic?: number;
+  /** `disused:amenity`, `abandoned:amenity`, `disused=yes`, `abandoned=yes`: no longer there. */
+  disused?: number;
 }
 
 /** What a source delivers. */
@@ -68,7 +117,7 @@ export interface StationCollection {
   /** Features that could not be used (no geometry, impossible coordinates, ...). */
   skipped: number;
   /** Why they were skipped. */
-  skippedBy?: { noGeometry: number; badCoordinates: number; noFacility: number };
+  skippedBy?: SkippedBy;
   /** Set when this is a cached copy shown because the API could not be reached. */
   offline?: boolean;
   /** When the copy was fetched from the API (ISO date-time), if known. */

@@ -28,6 +28,16 @@ describe('opening hours', () => {
     expect(hours.isOpen(at('06:00-22:00'), beijing('2025-05-06T05:00:00'))).to.equal(false);
   });
 
+  it('reads opening_hours=off and =closed (any case, spaces) as closed every day, never as unknown', () => {
+    const evaluator = new HoursEvaluator();
+    for (const value of ['off', 'closed', ' Closed ', 'OFF']) {
+      expect(evaluator.state(at(value), beijing('2025-05-06T12:00:00')), value).to.deep.equal({ state: 'closed', opensAt: undefined });
+      expect(evaluator.unknown(at(value)), value).to.equal(false);
+      expect(evaluator.week(at(value), beijing('2025-05-06T12:00:00')), value).to.deep.equal([{ days: [1, 2, 3, 4, 5, 6, 0], intervals: [] }]);
+    }
+    expect(evaluator.countUnreadable([at('closed'), at('off')])).to.equal(0);
+  });
+
   it('is open without a known closing time when that is days away', () => {
     expect(hours.state(at('Mo-Fr 00:00-24:00'), beijing('2025-05-05T12:00:00'))).to.deep.equal({ state: 'open', closesAt: undefined });
   });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { facilitiesFromTags, facilityMask, parseStations, skippedWarning } from '../src/parse.js';
+import { accessOf, exclusionOf, facilitiesFromTags, facilityMask, feeOf, parseStations, skippedWarning } from '../src/parse.js';
 
 describe('parseStations', () => {
   it('reads an Overpass export of amenity=toilets as is', () => {
@@ -80,60 +80,6 @@ describe('parseStations', () => {
   });
 });
 
-describe("parseStations on our server's real answer (test/fixtures/server-stations.json, GET /api/stations)", () => {
-  let server: unknown;
-  before(async () => {
-    server = await (await fetch(new URL('./fixtures/server-stations.json', import.meta.url))).json();
-  });
-
-  it('reads all 32 stations, each with both names, hours, the official, the verified date and a position', () => {
-    const report = parseStations(server);
-    expect(report).to.include({ skipped: 0 });
-    expect(report.table.size).to.equal(32);
-    const ids = report.stations.map((s) => s.id);
-    expect(new Set(ids).size).to.equal(32);
-    for (const station of report.stations) {
-      expect(station.name, station.id).to.match(/驿站$/);
-      expect(station.nameEn, station.id).to.match(/Station/);
-      expect(station.openingHours, station.id).to.be.oneOf(['06:30-21:30', '24/7', '06:00-22:00', 'Mo-Su 07:00-22:00']);
-      expect(station.official?.name, station.id).to.match(/^\p{Script=Han}{2,3}$/u);
-      expect(station.official?.phone, station.id).to.match(/^05\d\d-\d{7}$/);
-      expect(station.verified, station.id).to.equal('2026-11-27T08:00:00.000Z');
-      expect(station.facilities, station.id).to.include('toilets');
-    }
-  });
-
-  it('reads a station whose building is step-free but whose toilet is not (南漈公园西门驿站)', () => {
-    const station = parseStations(server).stations.find((s) => s.id === 'nd-004')!;
-    expect(station).to.deep.include({
-      name: '南漈公园西门驿站',
-      nameEn: 'Nanji Park West Gate Station',
-      lon: 119.521244,
-      lat: 26.649404,
-      openingHours: '06:00-22:00',
-      operator: '城市管理局 City Management Bureau',
-      official: { name: '刘小梅', phone: '0593-2613199' },
-      verified: '2026-11-27T08:00:00.000Z',
-    });
-    // wheelchair=yes but toilets:wheelchair=no: no accessible toilet. station:mother_baby_room=yes although changing_table=no.
-    expect(station.facilities).to.deep.equal(['toilets', 'baby_change', 'drinking_water', 'charging', 'wifi']);
-    expect(station.tags).to.include({ city: 'Ningde', '@id': 'station/nd-004' });
-  });
-
-  it('reads every facility of a fully equipped station, and "limited" wheelchair access with an accessible toilet', () => {
-    const { stations } = parseStations(server);
-    const westLake = stations.find((s) => s.id === 'hz-003')!;
-    expect(westLake.facilities).to.deep.equal(['toilets', 'wheelchair', 'baby_change', 'drinking_water', 'charging', 'wifi', 'rest_room']);
-    expect(westLake.official).to.deep.equal({ name: '张国平', phone: '0571-8518051' });
-    expect(westLake).to.include({ lon: 120.1597, lat: 30.2425, nameEn: 'Liulang Wenying Station, West Lake, Hangzhou' });
-    // wheelchair=limited, toilets:wheelchair=yes.
-    expect(stations.find((s) => s.id === 'nd-005')!.facilities).to.include('wheelchair');
-    // station:rest_room=no, no shelter: no rest room; device_charging=no: no charging.
-    expect(stations.find((s) => s.id === 'nd-006')!.facilities).to.deep.equal(['toilets', 'wheelchair', 'baby_change']);
-    expect(stations.filter((s) => s.facilities.includes('wheelchair'))).to.have.length(26);
-  });
-});
-
 describe('StationTable from parseStations', () => {
   it('keeps positions and facilities in typed arrays and makes a Station only when asked', () => {
     const { table } = parseStations({
@@ -153,5 +99,99 @@ describe('StationTable from parseStations', () => {
     expect(table.find('nope')).to.equal(undefined);
     expect(table.toArray().map((s) => s.id)).to.deep.equal(['7', 'station-1', 'node/9']);
     expect(JSON.parse(JSON.stringify(table.station(0)))).to.deep.include({ id: '7', facilities: ['toilets'], openingHours: '24/7' });
+  });
+});
+
+/**
+ * What osmtogeojson makes of an Overpass answer (`[out:json]; nwr[amenity=toilets](area); out center;`):
+ * nested `tags`, `@id` absent, feature ids `node/…` / `way/…`, ways as polygons. Real tag values seen in
+ * Chinese OSM data, including the lifecycle prefixes and access values the finder must respect.
+ */
+const osmtogeojson = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', id: 'node/4411730021', properties: { type: 'node', id: 4411730021, tags: { amenity: 'toilets', name: '西湖文化广场公厕', 'name:en': 'Culture Square Toilets', fee: 'no', unisex: 'yes', wheelchair: 'yes', operator: '杭州市城市管理局', 'operator:en': 'Hangzhou City Management Bureau', opening_hours: '24/7' }, relations: [], meta: {} }, geometry: { type: 'Point', coordinates: [120.1688, 30.2778] } },
+    { type: 'Feature', id: 'way/512000001', properties: { type: 'way', id: 512000001, tags: { amenity: 'toilets', name: '商场卫生间', access: 'customers', fee: 'yes', charge: '1 CNY' }, relations: [], meta: {} }, geometry: { type: 'Polygon', coordinates: [[[120.16, 30.27], [120.162, 30.27], [120.162, 30.272], [120.16, 30.272], [120.16, 30.27]]] } },
+    { type: 'Feature', id: 'node/2', properties: { type: 'node', id: 2, tags: { amenity: 'toilets', name: '单位内部厕所', access: 'private' } }, geometry: { type: 'Point', coordinates: [120.17, 30.28] } },
+    { type: 'Feature', id: 'node/3', properties: { type: 'node', id: 3, tags: { amenity: 'toilets', access: 'no' } }, geometry: { type: 'Point', coordinates: [120.17, 30.28] } },
+    { type: 'Feature', id: 'node/4', properties: { type: 'node', id: 4, tags: { 'disused:amenity': 'toilets', name: '旧公厕', wheelchair: 'yes', drinking_water: 'yes' } }, geometry: { type: 'Point', coordinates: [120.17, 30.28] } },
+    { type: 'Feature', id: 'node/5', properties: { type: 'node', id: 5, tags: { amenity: 'toilets', abandoned: 'yes' } }, geometry: { type: 'Point', coordinates: [120.17, 30.28] } },
+    { type: 'Feature', id: 'node/6', properties: { type: 'node', id: 6, tags: { 'abandoned:amenity': 'drinking_water' } }, geometry: { type: 'Point', coordinates: [120.17, 30.28] } },
+    { type: 'Feature', id: 'node/7', properties: { type: 'node', id: 7, tags: { amenity: 'toilets', name: '园内厕所', access: 'permissive', opening_hours: 'off', fee: 'yes' } }, geometry: { type: 'Point', coordinates: [120.18, 30.29] } },
+    { type: 'Feature', id: 'node/8', properties: { type: 'node', id: 8, tags: { amenity: 'drinking_water', name: '直饮水点' } }, geometry: { type: 'Point', coordinates: [120.1689, 30.2779] } },
+    { type: 'Feature', id: 'node/9', properties: { type: 'node', id: 9, tags: { amenity: 'toilets', 'station:family_room': 'yes', 'disused:drinking_water': 'yes' } }, geometry: { type: 'Point', coordinates: [120.19, 30.29] } },
+  ],
+};
+
+describe('OpenStreetMap semantics (osmtogeojson export)', () => {
+  it('reads nested tags and node/way ids', () => {
+    const { stations } = parseStations(osmtogeojson);
+    expect(stations.map((s) => s.id)).to.deep.equal(['node/4411730021', 'way/512000001', 'node/7', 'node/8', 'node/9']);
+    expect(stations[0]).to.include({ name: '西湖文化广场公厕', nameEn: 'Culture Square Toilets', openingHours: '24/7', lon: 120.1688 });
+    expect(stations[1]!.lon).to.be.closeTo(120.1608, 1e-9);
+    expect(stations[0]!.tags).to.include({ amenity: 'toilets' });
+  });
+
+  it('does not offer access=private|no, and skips disused and abandoned features, counting each', () => {
+    const report = parseStations(osmtogeojson);
+    expect(report).to.include({ skipped: 5, notPublic: 2, disused: 3, noFacility: 0 });
+    expect(report.stations.map((s) => s.name)).not.to.include.members(['单位内部厕所', '旧公厕']);
+    // A live amenity with a disused extra is still there.
+    expect(report.stations.find((s) => s.id === 'node/9')!.facilities).to.deep.equal(['toilets', 'family_room']);
+    expect(exclusionOf({ amenity: 'toilets', access: ' Private ' })).to.equal('not_public');
+    expect(exclusionOf({ amenity: 'toilets', access: 'yes' })).to.equal(undefined);
+    expect(exclusionOf({ amenity: 'toilets', 'disused:amenity': 'drinking_water' })).to.equal(undefined);
+    expect(exclusionOf({ 'was:amenity': 'toilets' })).to.equal('disused');
+    expect(exclusionOf({ amenity: 'toilets', disused: 'yes' })).to.equal('disused');
+  });
+
+  it('keeps access=customers|permissive with that note, and nothing for public access', () => {
+    const { stations } = parseStations(osmtogeojson);
+    expect(stations[1]!.access).to.equal('customers');
+    expect(stations[2]!.access).to.equal('permissive');
+    expect(stations[0]!.access).to.equal(undefined);
+    expect(accessOf({ access: 'yes' })).to.equal(undefined);
+  });
+
+  it('reads fee and charge', () => {
+    const { stations } = parseStations(osmtogeojson);
+    expect(stations[0]!.fee).to.deep.equal({ paid: false });
+    expect(stations[1]!.fee).to.deep.equal({ paid: true, charge: '1 CNY', yuan: 1 });
+    expect(stations[2]!.fee).to.deep.equal({ paid: true, charge: undefined, yuan: undefined });
+    expect(stations[3]!.fee).to.equal(undefined);
+    expect(feeOf({ fee: 'yes', charge: '0.5元' })).to.deep.equal({ paid: true, charge: '0.5元', yuan: 0.5 });
+    expect(feeOf({ fee: 'yes', charge: '¥2' })!.yuan).to.equal(2);
+    expect(feeOf({ fee: 'yes', charge: '1.00 CNY/use' })!.yuan).to.equal(1);
+    expect(feeOf({ fee: 'yes', charge: '0.50 EUR' })).to.deep.equal({ paid: true, charge: '0.50 EUR', yuan: undefined });
+    expect(feeOf({ charge: '0 CNY' })).to.deep.equal({ paid: false, charge: '0 CNY' });
+    expect(feeOf({ fee: 'no', charge: '1 CNY' })).to.deep.equal({ paid: false });
+  });
+
+  it('puts fee=no and the family room in the bit set, for the two filters', () => {
+    const { table } = parseStations(osmtogeojson);
+    expect(table.mask[0]! & facilityMask(['free', 'family_room'])).to.equal(facilityMask(['free', 'family_room']));
+    expect(table.mask[1]! & facilityMask(['free'])).to.equal(0);
+    expect(facilitiesFromTags({ amenity: 'toilets', unisex: 'yes' })).to.deep.equal(['toilets', 'family_room']);
+    expect(facilitiesFromTags({ amenity: 'toilets', 'toilets:unisex': 'yes' })).to.deep.equal(['toilets', 'family_room']);
+    expect(facilitiesFromTags({ amenity: 'toilets', unisex: 'no', fee: 'no' })).to.deep.equal(['toilets']);
+    // `free` alone is not a facility: a feature with nothing else is skipped.
+    expect(parseStations([{ type: 'Feature', geometry: { type: 'Point', coordinates: [120, 30] }, properties: { fee: 'no' } }])).to.include({ noFacility: 1 });
+  });
+
+  it('shows operator:en beside operator', () => {
+    const station = parseStations(osmtogeojson).stations[0]!;
+    expect(station).to.include({ operator: '杭州市城市管理局', operatorEn: 'Hangzhou City Management Bureau' });
+    expect(JSON.parse(JSON.stringify(station))).to.deep.include({ operatorEn: 'Hangzhou City Management Bureau', fee: { paid: false } });
+  });
+
+  it('reads raw Overpass JSON too (elements with lat/lon or a center)', () => {
+    const { stations } = parseStations({
+      elements: [
+        { type: 'node', id: 11, lat: 30.1, lon: 120.1, tags: { amenity: 'toilets' } },
+        { type: 'way', id: 12, center: { lat: 30.2, lon: 120.2 }, tags: { amenity: 'toilets', access: 'private' } },
+        { type: 'way', id: 13, center: { lat: 30.3, lon: 120.3 }, tags: { amenity: 'drinking_water' } },
+      ],
+    });
+    expect(stations.map((s) => [s.id, s.lat])).to.deep.equal([['node/11', 30.1], ['way/13', 30.3]]);
   });
 });

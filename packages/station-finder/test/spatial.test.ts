@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { generateStations, NINGDE_KIOSK } from '../src/demo.js';
 import { parseStations } from '../src/parse.js';
-import { linearNearest, scanNearest, StationIndex, suggestDrop } from '../src/spatial.js';
+import { linearNearest, scanNearest, suggestDrop, visitorNearest } from '../src/spatial.js';
+import { StationIndex } from '../src/station-index.js';
 import { StationTable } from '../src/table.js';
 import type { Facility } from '../src/types.js';
 import { fiveStations, kiosk } from './helpers.js';
@@ -84,5 +85,40 @@ describe('StationIndex', () => {
     expect(openOnly?.drop).to.equal('open_now');
     expect(openOnly?.nearest.station.id).to.equal('c');
     expect(suggestDrop(small, { origin: { lon: 0.5, lat: 0.5 }, facilities: ['wifi'], radiusKm: 1 })).to.equal(undefined);
+  });
+});
+
+describe('the default order (no facility chosen)', () => {
+  const here = { lon: 120.0, lat: 30.0 };
+  const east = (meters: number) => here.lon + meters / 96_000;
+  const { table, stations } = parseStations([
+    { type: 'Feature', id: 'water-50', geometry: { type: 'Point', coordinates: [east(50), here.lat] }, properties: { amenity: 'drinking_water' } },
+    { type: 'Feature', id: 'charge-80', geometry: { type: 'Point', coordinates: [east(80), here.lat] }, properties: { amenity: 'charging_station' } },
+    { type: 'Feature', id: 'toilet-200', geometry: { type: 'Point', coordinates: [east(200), here.lat] }, properties: { amenity: 'toilets', fee: 'yes' } },
+    { type: 'Feature', id: 'toilet-400', geometry: { type: 'Point', coordinates: [east(400), here.lat] }, properties: { amenity: 'toilets', drinking_water: 'yes', fee: 'no' } },
+    { type: 'Feature', id: 'water-300', geometry: { type: 'Point', coordinates: [east(300), here.lat] }, properties: { amenity: 'drinking_water', fee: 'no' } },
+  ]);
+  const index = new StationIndex(table);
+  const scan = { nearest: (q: Parameters<typeof scanNearest>[1]) => scanNearest(table, q) };
+  const ids = (found: { station: { id: string } }[]) => found.map((f) => f.station.id);
+
+  it('lists toilets first, nearest first, then stations without toilets to fill the list', () => {
+    for (const search of [index, scan]) {
+      expect(ids(visitorNearest(search, { origin: here, limit: 10 }))).to.deep.equal(['toilet-200', 'toilet-400', 'water-50', 'charge-80', 'water-300']);
+      expect(ids(visitorNearest(search, { origin: here, limit: 2 }))).to.deep.equal(['toilet-200', 'toilet-400']);
+      expect(ids(visitorNearest(search, { origin: here, limit: 3 }))).to.deep.equal(['toilet-200', 'toilet-400', 'water-50']);
+    }
+  });
+
+  it('keeps that order with only "free" chosen, and plain distance once a facility is chosen', () => {
+    expect(ids(visitorNearest(index, { origin: here, facilities: ['free'] }))).to.deep.equal(['toilet-400', 'water-300']);
+    expect(ids(visitorNearest(index, { origin: here, facilities: ['drinking_water'] }))).to.deep.equal(['water-50', 'water-300', 'toilet-400']);
+  });
+
+  it('"without" excludes a facility in the index, the scan and the linear baseline alike', () => {
+    const query = { origin: here, without: ['toilets'] as Facility[] };
+    expect(ids(index.nearest(query))).to.deep.equal(['water-50', 'charge-80', 'water-300']);
+    expect(ids(scanNearest(table, query))).to.deep.equal(ids(index.nearest(query)));
+    expect(ids(linearNearest(stations, query))).to.deep.equal(ids(index.nearest(query)));
   });
 });

@@ -1,11 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { setLocale } from '@civic-kiosk/core';
+import { createSession, provideSession, setLocale } from '@civic-kiosk/core';
 import '../src/define.js';
 import { clearCache, writeCache } from '../src/cache.js';
 import { generateStations } from '../src/demo.js';
 import { wgs84ToGcj02 } from '../src/gcj02.js';
 import { InMemoryStationSource } from '../src/source.js';
-import { StationIndex } from '../src/spatial.js';
+import { parseStations } from '../src/parse.js';
+import { visitorNearest } from '../src/spatial.js';
+import { StationIndex } from '../src/station-index.js';
 import type { StationFinder, StationSelectDetail } from '../src/station-finder.js';
 import type { StationFilter, StationSource } from '../src/types.js';
 import { beijing, chip, feature, fiveStations, kiosk, names, rows } from './helpers.js';
@@ -25,11 +27,14 @@ async function finder(options: { source?: StationSource; filters?: StationFilter
     route-coordinates="gcj02"
   ></ck-station-finder>`);
   Object.assign(el, options.extra ?? {});
-  await el.updateComplete;
+  await el.taskComplete;
   return el;
 }
 
 const shadow = (el: StationFinder) => el.shadowRoot!;
+const markerIds = (el: StationFinder) => [...shadow(el).querySelectorAll<HTMLElement>('.leaflet-marker-icon[data-id]')].map((m) => m.dataset.id);
+const scaleText = (el: StationFinder) => shadow(el).querySelector('.scale')?.textContent?.trim() ?? '';
+const INDEX_MARK = 'ck-station-finder:index';
 
 describe('ck-station-finder', () => {
   before(() => setLocale('en'));
@@ -71,14 +76,14 @@ describe('ck-station-finder', () => {
   it('filters with toggle chips; list and map update together', async () => {
     const el = await finder();
     await el.mapReady;
-    expect(el.mapView!.markerIds).to.have.length(5);
+    expect(markerIds(el)).to.have.length(5);
     const changes: StationFilter[][] = [];
     el.addEventListener('ck-filters-change', (e) => changes.push((e as CustomEvent<{ filters: StationFilter[] }>).detail.filters));
     chip(el, 'drinking_water').click();
     await el.updateComplete;
     expect(chip(el, 'drinking_water').getAttribute('aria-pressed')).to.equal('true');
     expect(names(el)).to.deep.equal(['Xihu']);
-    expect(el.mapView!.markerIds).to.deep.equal(['d']);
+    expect(markerIds(el)).to.deep.equal(['d']);
     chip(el, 'drinking_water').click();
     await el.updateComplete;
     expect(names(el)).to.have.length(5);
@@ -96,6 +101,10 @@ describe('ck-station-finder', () => {
     await el.updateComplete;
     expect(el.filters).to.deep.equal(['wheelchair']);
     expect(names(el)[0]).to.equal('Dongqiao Park');
+    // The outside value is kept apart: idle brings it back.
+    window.dispatchEvent(new CustomEvent('ck-idle'));
+    await el.updateComplete;
+    expect(el.filters).to.deep.equal(['wheelchair', 'drinking_water']);
   });
 
   it('offers to turn every filter off when dropping one is not enough', async () => {
@@ -120,7 +129,7 @@ describe('ck-station-finder', () => {
     await el.updateComplete;
     const panel = shadow(el).querySelector('[part="detail"]')!;
     expect(panel.querySelector('h3')!.textContent).to.equal('Dongqiao Park');
-    expect(panel.querySelectorAll('.facility-list li')).to.have.length(7);
+    expect(panel.querySelectorAll('.facility-list li')).to.have.length(8);
     expect(panel.querySelector('.facility-list .has')!.textContent).to.contain('Toilets');
     expect(panel.querySelector('.week')!.textContent).to.contain('Every day').and.contain('06:00–22:00');
     expect(panel.textContent).to.contain('林建华').and.contain('Not yet checked on site');
@@ -133,6 +142,34 @@ describe('ck-station-finder', () => {
     await el.updateComplete;
     expect(shadow(el).querySelector('[part="detail"]')).to.equal(null);
     expect(rows(el)[0]!.getAttribute('aria-current')).to.equal('true');
+  });
+
+  it('opens a detail at its top, wherever the list was scrolled', async () => {
+    const el = await finder({ source: new InMemoryStationSource(generateStations(200, 3, kiosk, 0.01)) });
+    el.style.cssText = 'display:block;height:600px';
+    el.fill = true;
+    await el.updateComplete;
+    const side = shadow(el).querySelector<HTMLElement>('.side')!;
+    side.scrollTop = side.scrollHeight;
+    await waitUntil(() => side.scrollTop > 0, 'the list scrolled');
+    rows(el).at(-1)!.click();
+    await el.updateComplete;
+    expect(side.scrollTop).to.equal(0);
+    expect(shadow(el).querySelector('[part="detail"] .back')).to.not.equal(null);
+  });
+
+  it('select() shows a station without firing ck-station-select (only the visitor does)', async () => {
+    const el = await finder();
+    const fired: unknown[] = [];
+    el.addEventListener('ck-station-select', (e) => fired.push(e));
+    el.select('b');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="detail"] h3')!.textContent).to.equal('Beimen');
+    expect(fired).to.have.length(0);
+    (shadow(el).querySelector('.back') as HTMLButtonElement).click();
+    await el.updateComplete;
+    rows(el)[1]!.click();
+    expect(fired).to.have.length(1);
   });
 
   it('words hours by day ranges, checked dates and the operator', async () => {
@@ -179,11 +216,14 @@ describe('ck-station-finder', () => {
     expect(shadow(el).querySelector('.ck-here')!.textContent).to.contain('You are here');
     expect(shadow(el).querySelector('.scale')!.textContent).to.match(/\d+\s*(m|km)/);
     expect(shadow(el).querySelector('.map-note')!.textContent).to.contain('to scale');
-    const zoom = el.mapView!.map.getZoom();
+    // One zoom step halves the metres per pixel: the scale bar says so.
+    const before = scaleText(el);
     (shadow(el).querySelector('.map-button') as HTMLButtonElement).click();
-    expect(el.mapView!.map.getZoom()).to.equal(zoom + 1);
+    await waitUntil(() => scaleText(el) !== before, 'scale after zoom in');
+    const zoomedIn = scaleText(el);
     (shadow(el).querySelectorAll('.map-button')[1] as HTMLButtonElement).click();
-    expect(el.mapView!.map.getZoom()).to.equal(zoom);
+    await waitUntil(() => scaleText(el) === before, 'scale after zoom out');
+    expect(zoomedIn).to.not.equal(before);
   });
 
   it('keeps working when tiles fail, and shows the attribution when they load', async () => {
@@ -193,7 +233,7 @@ describe('ck-station-finder', () => {
     await el.mapReady;
     await waitUntil(() => shadow(el).querySelector('.map-note')!.textContent.includes('unavailable'), 'offline note', { timeout: 5000 });
     expect(shadow(el).querySelectorAll('.leaflet-marker-icon[data-id]')).to.have.length(5);
-    el.tileUrl = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    el.tileUrl = new URL('./fixtures/tile.gif', import.meta.url).href;
     await el.updateComplete;
     expect(shadow(el).querySelector('.map-note')!.textContent).to.contain('© Example tiles');
   });
@@ -201,12 +241,14 @@ describe('ck-station-finder', () => {
   it('clusters crowded stations on the map and zooms into a cluster', async () => {
     const el = await finder({ source: new InMemoryStationSource(generateStations(3000, 5, kiosk, 0.05)), limit: 3 });
     await el.mapReady;
-    el.mapView!.map.setZoom(12);
+    const zoomOut = shadow(el).querySelectorAll<HTMLButtonElement>('.map-button')[1]!;
+    for (let i = 0; i < 4; i++) zoomOut.click();
     await waitUntil(() => shadow(el).querySelector('.ck-cluster'), 'a cluster');
+    const before = scaleText(el);
     const cluster = shadow(el).querySelector<HTMLElement>('.ck-cluster')!;
     expect(cluster.getAttribute('aria-label')).to.match(/\d+ stations here: zoom in/);
     cluster.click();
-    expect(el.mapView!.map.getZoom()).to.be.greaterThan(12);
+    await waitUntil(() => scaleText(el) !== before, 'zoomed into the cluster');
   });
 
   it('returns to its first state when the kiosk goes idle', async () => {
@@ -215,9 +257,11 @@ describe('ck-station-finder', () => {
     await el.updateComplete;
     rows(el)[1]!.click();
     await el.updateComplete;
+    expect(el.filters).to.deep.equal(['wheelchair', 'open_now']);
     window.dispatchEvent(new CustomEvent('ck-idle'));
     await el.updateComplete;
     expect(el.filters).to.deep.equal(['wheelchair']);
+    expect(chip(el, 'open_now').getAttribute('aria-pressed')).to.equal('false');
     expect(shadow(el).querySelector('[part="detail"]')).to.equal(null);
     expect(rows(el).every((row) => row.getAttribute('aria-current') === 'false')).to.equal(true);
   });
@@ -235,9 +279,9 @@ describe('ck-station-finder', () => {
       ]);
       const el = await finder({ source });
       el.filters = ['toilets'];
-      await el.updateComplete;
+      await el.taskComplete;
       el.requestUpdate();
-      await el.updateComplete;
+      await el.taskComplete;
     } finally {
       console.warn = warn;
     }
@@ -248,9 +292,9 @@ describe('ck-station-finder', () => {
 
   it('shows the saved list with an offline banner when the API is unreachable', async () => {
     await clearCache();
-    await writeCache({ url: 'http://127.0.0.1:9/stations', data: fiveStations, fetchedAt: '2025-05-06T07:45:00Z' });
+    await writeCache({ url: 'http://127.0.0.1:9/stations', etag: '"v0"', data: fiveStations, fetchedAt: '2025-05-06T07:45:00Z' });
     const el = await fixture<StationFinder>(html`<ck-station-finder api="http://127.0.0.1:9" latitude="26.66" longitude="119.54" .now=${NOON}></ck-station-finder>`);
-    await el.updateComplete;
+    await el.taskComplete;
     const banner = shadow(el).querySelector('ck-status-banner')!;
     expect(banner.getAttribute('state')).to.equal('offline');
     expect(banner.getAttribute('reason')).to.contain('No connection: showing the stations saved on');
@@ -258,7 +302,7 @@ describe('ck-station-finder', () => {
     await expect(el).to.be.accessible();
     await clearCache();
     banner.dispatchEvent(new CustomEvent('ck-retry'));
-    await el.updateComplete;
+    await el.taskComplete;
     expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('state')).to.equal('offline');
     expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('reason')).to.contain('saved on');
   });
@@ -266,39 +310,39 @@ describe('ck-station-finder', () => {
   it('says offline with no list when nothing was ever saved, and errors with the reason', async () => {
     await clearCache();
     const el = await fixture<StationFinder>(html`<ck-station-finder api="http://127.0.0.1:9" latitude="26.66" longitude="119.54"></ck-station-finder>`);
-    await el.updateComplete;
+    await el.taskComplete;
     expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('state')).to.equal('offline');
     expect(rows(el)).to.have.length(0);
     el.source = { load: () => Promise.reject(new Error('boom')) };
-    await el.updateComplete;
+    await el.taskComplete;
     expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('state')).to.equal('error');
     expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('reason')).to.equal('The station list could not be read.');
     await expect(el).to.be.accessible();
   });
 
-  it("sends the kiosk's device key with its own requests", async () => {
+  it("uses the session provider's client (with the device credential) when there is one, its own api otherwise", async () => {
     await clearCache();
-    const keys: (string | null)[] = [];
-    const realFetch = window.fetch;
-    window.fetch = (_url: RequestInfo | URL, init?: RequestInit) => {
-      keys.push(new Headers(init?.headers).get('X-Device-Key'));
-      return Promise.resolve(new Response(JSON.stringify(fiveStations), { status: 200 }));
-    };
-    try {
-      const el = await fixture<StationFinder>(html`<ck-station-finder api="/kiosk-api" .deviceKey=${'demo-kiosk-key'} latitude="26.66" longitude="119.54" .now=${NOON}></ck-station-finder>`);
-      await el.updateComplete;
-      expect(rows(el)).to.have.length(5);
-      expect(keys).to.deep.equal(['demo-kiosk-key']);
-      await expect(el).to.be.accessible();
-    } finally {
-      window.fetch = realFetch;
-      await clearCache();
-    }
+    const seen: { url: string; key: string | null }[] = [];
+    const fetch = ((url: string, init?: RequestInit) => {
+      seen.push({ url, key: new Headers(init?.headers).get('X-Device-Key') });
+      return Promise.resolve(new Response(JSON.stringify(fiveStations), { status: 200, headers: { ETag: '"s1"' } }));
+    }) as typeof window.fetch;
+    const page = await fixture<HTMLDivElement>(html`<div></div>`);
+    provideSession(page, createSession({ api: '/kiosk-api', deviceCredential: 'ckd_demo-nd.demo-secret', fetch }));
+    const el = document.createElement('ck-station-finder');
+    Object.assign(el, { api: '/ignored-with-a-provider', latitude: kiosk.lat, longitude: kiosk.lon, now: NOON });
+    page.append(el);
+    await el.taskComplete;
+    expect(rows(el)).to.have.length(5);
+    expect(seen).to.deep.equal([{ url: '/kiosk-api/stations', key: 'ckd_demo-nd.demo-secret' }]);
+    expect(Object.keys(el).concat(el.getAttributeNames()).join(' ')).not.to.match(/credential|device/i);
+    await expect(el).to.be.accessible();
+    await clearCache();
   });
 
   it('asks for the kiosk position when it is not set', async () => {
     const el = await fixture<StationFinder>(html`<ck-station-finder .source=${new InMemoryStationSource(fiveStations)}></ck-station-finder>`);
-    await el.updateComplete;
+    await el.taskComplete;
     expect(el.origin).to.equal(undefined);
     expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('state')).to.equal('info');
     el.origin = kiosk;
@@ -316,7 +360,10 @@ describe('ck-station-finder', () => {
       document.body.append(el);
       await new Promise((resolve) => requestAnimationFrame(resolve));
       expect(shadow(el).querySelector('ck-status-banner')!.getAttribute('state')).to.equal('loading');
+      // Rendering is not loading: updateComplete does not wait for the data.
       await el.updateComplete;
+      expect(names(el)).to.deep.equal([]);
+      await el.taskComplete;
       expect(names(el)[0]).to.equal('东桥公园驿站');
       expect(chip(el, 'wheelchair').textContent).to.contain('无障碍厕所');
       await expect(el).to.be.accessible();
@@ -326,31 +373,17 @@ describe('ck-station-finder', () => {
     }
   });
 
-  it("lists our server's stations: the step-free Jinma East Gate drops out with the accessible-toilet filter", async () => {
-    const server: unknown = await (await fetch(new URL('./fixtures/server-stations.json', import.meta.url))).json();
-    const el = await finder({ source: new InMemoryStationSource(server), limit: 4, extra: { latitude: 26.6586, longitude: 119.5452 } });
-    expect(names(el)).to.deep.equal(['Donghu Park West Gate Station', 'Donghu Park East Gate Station', 'Jinma Park East Gate Station', 'Jinma Park West Gate Station']);
-    chip(el, 'wheelchair').click();
-    await el.updateComplete;
-    expect(names(el)).to.deep.equal(['Donghu Park West Gate Station', 'Donghu Park East Gate Station', 'Jinma Park West Gate Station', "Nan'an Park East Gate Station"]);
-    expect(rows(el)[0]!.querySelector('.official')!.textContent).to.contain('郑丽芳').and.contain('0593-2713560');
-    el.select('nd-004');
-    await el.updateComplete;
-    const panel = shadow(el).querySelector('[part="detail"]')!;
-    expect(panel.querySelector('h3')!.textContent).to.equal('Nanji Park West Gate Station');
-    expect([...panel.querySelectorAll('.facility-list .lacks span:not(.yn)')].map((span) => span.textContent)).to.deep.equal(['Accessible toilet', 'Rest room']);
-    expect(panel.textContent).to.contain('刘小梅').and.contain('0593-2613199').and.contain('Information checked on November 27, 2026');
-    await expect(el).to.be.accessible();
-  });
-
   it('builds the index of 100,000 stations once, not per render', async () => {
-    const source = new InMemoryStationSource(generateStations(100_000, 7));
-    const before = StationIndex.builds;
+    const data = generateStations(100_000, 7);
+    const source = new InMemoryStationSource(data);
+    const builds = () => performance.getEntriesByName(INDEX_MARK).length;
+    const before = builds();
     const el = await finder({ source });
-    expect(StationIndex.builds).to.equal(before + 1);
+    expect(builds()).to.equal(before + 1);
     expect(rows(el)).to.have.length(10);
-    // The first list came from one scan of the typed arrays; the index, built after it, gives the same answer.
-    expect(el.index!.nearest({ origin: kiosk, limit: 10 }).map((r) => r.station.id)).to.deep.equal(el.results.map((r) => r.station.id));
+    // The first list came from one scan of the typed arrays; an index gives the same answer.
+    const index = new StationIndex(parseStations(data).table);
+    expect(visitorNearest(index, { origin: kiosk, limit: 10 }).map((r) => r.station.id)).to.deep.equal(el.results.map((r) => r.station.id));
     chip(el, 'wheelchair').click();
     await el.updateComplete;
     chip(el, 'open_now').click();
@@ -358,22 +391,193 @@ describe('ck-station-finder', () => {
     rows(el)[0]!.click();
     await el.updateComplete;
     el.timeZone = 'Europe/London';
-    await el.updateComplete;
-    expect(StationIndex.builds).to.equal(before + 1);
-    expect(el.index!.size).to.equal(100_000);
+    await el.taskComplete;
+    expect(builds()).to.equal(before + 1);
 
     expect(el.results.every((r) => r.station.facilities.includes('wheelchair'))).to.equal(true);
+  });
+
+  it('shows access, fees and the English operator from OSM tags, and filters free and family rooms', async () => {
+    const source = new InMemoryStationSource([
+      feature('m', 119.541, 26.66, { name: '商场卫生间', access: 'customers', fee: 'yes', charge: '1 CNY', operator: '万达广场', 'operator:en': 'Wanda Plaza' }),
+      feature('f', 119.542, 26.66, { name: '免费公厕', 'name:en': 'Free toilets', fee: 'no', unisex: 'yes', opening_hours: 'closed' }),
+      feature('p', 119.5405, 26.66, { name: '单位厕所', access: 'private' }),
+    ]);
+    const el = await finder({ source });
+    expect(rows(el).map((row) => row.dataset.id)).to.deep.equal(['m', 'f']);
+    const [mall, free] = rows(el);
+    expect(mall!.querySelector('.notes')!.textContent).to.contain('For customers only').and.contain('Fee: 1 CNY');
+    expect(free!.querySelector('.notes')).to.equal(null);
+    expect(free!.querySelector('.open')!.textContent).to.contain('Closed');
+    chip(el, 'free').click();
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Free toilets']);
+    chip(el, 'free').click();
+    chip(el, 'family_room').click();
+    await el.updateComplete;
+    expect(names(el)).to.deep.equal(['Free toilets']);
+    el.select('m');
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.operator')!.textContent).to.equal('Run by Wanda Plaza');
+    expect(shadow(el).querySelector('.fee-line')!.textContent).to.contain('Fee: 1 CNY');
+    await expect(el).to.be.accessible();
+    await setLocale('zh-CN');
+    try {
+      await el.updateComplete;
+      expect(shadow(el).querySelector('.operator')!.textContent).to.equal('管理单位：万达广场');
+      expect(shadow(el).querySelector('[part="detail"] .notes')!.textContent).to.contain('收费 1 元').and.contain('仅限顾客');
+    } finally {
+      await setLocale('en');
+    }
+  });
+
+  it('never lets a drinking-water point outrank toilets when no filter is chosen', async () => {
+    const source = new InMemoryStationSource([
+      { type: 'Feature', id: 'tap', geometry: { type: 'Point', coordinates: [119.5402, 26.66] }, properties: { amenity: 'drinking_water', name: '直饮水' } },
+      feature('far', 119.546, 26.66, { name: '公厕' }),
+    ]);
+    const el = await finder({ source });
+    expect(rows(el).map((row) => row.dataset.id)).to.deep.equal(['far', 'tap']);
+    chip(el, 'drinking_water').click();
+    await el.updateComplete;
+    expect(rows(el).map((row) => row.dataset.id)).to.deep.equal(['tap']);
+  });
+
+  it('redraws what the map draws itself when the locale or the theme changes', async () => {
+    const el = await finder();
+    await el.mapReady;
+    const here = () => shadow(el).querySelector('.here-label')!.textContent;
+    const pinLabel = () => shadow(el).querySelector('.leaflet-marker-icon[data-id="a"]')!.getAttribute('aria-label');
+    const pinSize = () => shadow(el).querySelector<HTMLElement>('.leaflet-marker-icon[data-id="a"] > div')!.getBoundingClientRect().width;
+    expect(here()).to.equal('You are here');
+    expect(pinLabel()).to.equal('1. Dongqiao Park');
+    await setLocale('zh-CN');
+    try {
+      await el.updateComplete;
+      expect(here()).to.equal('您在这里');
+      expect(pinLabel()).to.equal('1号 东桥公园驿站');
+      expect(shadow(el).querySelector('.map')!.getAttribute('aria-label')).to.equal('附近驿站地图');
+    } finally {
+      await setLocale('en');
+    }
+    await el.updateComplete;
+    expect(here()).to.equal('You are here');
+    const standard = pinSize();
+    el.theme = 'elder';
+    await el.updateComplete;
+    await waitUntil(() => pinSize() > standard, 'pins grow in elder mode');
+    // The label is placed again for the new sizes: it does not sit on a pin.
+    const label = shadow(el).querySelector('.here-label')!.getBoundingClientRect();
+    for (const pin of shadow(el).querySelectorAll('.ck-pin > div')) {
+      const box = pin.getBoundingClientRect();
+      const overlaps = box.left < label.right && box.right > label.left && box.top < label.bottom && box.bottom > label.top;
+      expect(overlaps, (pin.parentElement as HTMLElement).dataset.id).to.equal(false);
+    }
+  });
+
+  it('moves pins of stations at one spot apart, off each other and off "you are here" and its label', async () => {
+    const source = new InMemoryStationSource([
+      feature('s1', 119.541, 26.66, { name: '一' }),
+      feature('s2', 119.541, 26.66, { name: '二' }),
+      feature('s3', 119.54101, 26.66001, { name: '三' }),
+      feature('s4', kiosk.lon, kiosk.lat, { name: '四' }),
+    ]);
+    const el = await finder({ source });
+    await el.mapReady;
+    const boxes = [...shadow(el).querySelectorAll('.ck-pin > div, .ck-cluster > div, .here-dot, .here-label')].map((node) => node.getBoundingClientRect());
+    expect(boxes).to.have.length(6);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        expect(a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top, `${i} and ${j} overlap`).to.equal(false);
+      }
+    }
+  });
+
+  describe('bad attribute and property values: one warning naming the element, then the default', () => {
+    let warnings: string[];
+    const warn = console.warn;
+    beforeEach(() => {
+      warnings = [];
+      console.warn = (...args: unknown[]) => warnings.push(String(args[0]));
+    });
+    afterEach(() => {
+      console.warn = warn;
+    });
+    const ours = () => warnings.filter((w) => w.includes('<ck-station-finder>'));
+
+    const attributes: [string, string, keyof StationFinder, unknown][] = [
+      ['filters', 'garbage', 'filters', []],
+      ['filters', '["wheelchair","jacuzzi"]', 'filters', ['wheelchair']],
+      ['filters', '{not json', 'filters', []],
+      ['radius-km', '-3', 'radiusKm', 5],
+      ['radius-km', 'far', 'radiusKm', 5],
+      ['limit', '2.5', 'limit', 10],
+      ['limit', '0', 'limit', 10],
+      ['api', 'javascript:alert(1)', 'api', '/api'],
+      ['api', 'not a url', 'api', '/api'],
+      ['latitude', '91', 'latitude', undefined],
+      ['longitude', 'east', 'longitude', undefined],
+      ['time-zone', 'Mars/Olympus', 'timeZone', 'Asia/Shanghai'],
+      ['tile-url', 'ftp://tiles/{z}/{x}/{y}.png', 'tileUrl', ''],
+      ['route-url-template', 'javascript:void(0)', 'routeUrlTemplate', ''],
+      ['route-coordinates', 'bd09', 'routeCoordinates', 'wgs84'],
+      ['theme', 'neon', 'theme', undefined],
+    ];
+    for (const [attribute, value, property, fallback] of attributes) {
+      it(`${attribute}="${value}"`, async () => {
+        const el = await fixture<StationFinder>(html`<ck-station-finder .source=${new InMemoryStationSource(fiveStations)}></ck-station-finder>`);
+        el.origin = kiosk;
+        el.setAttribute(attribute, value);
+        await el.taskComplete;
+        expect(ours(), warnings.join('\n')).to.have.length(1);
+        expect(ours()[0]).to.contain(attribute);
+        expect((el as unknown as Record<string, unknown>)[property as string]).to.deep.equal(fallback);
+        expect(shadow(el).querySelector('.finder')).to.not.equal(null);
+      });
+    }
+
+    const properties: [keyof StationFinder, unknown, unknown][] = [
+      ['filters', 'wheelchair', []],
+      ['filters', ['wheelchair', 'sauna'], ['wheelchair']],
+      ['radiusKm', -4, 5],
+      ['radiusKm', Number.NaN, 5],
+      ['limit', 1e6, 10],
+      ['api', 'javascript:alert(2)', '/api'],
+      ['latitude', 'north', undefined],
+      ['longitude', 500, undefined],
+      ['timeZone', 'Nowhere/Land', 'Asia/Shanghai'],
+      ['tileUrl', 42, ''],
+      ['tileAttribution', { html: '<b>' }, ''],
+      ['routeUrlTemplate', 'data:text/html,x', ''],
+      ['routeCoordinates', 'BD-09', 'wgs84'],
+      ['source', { nope: true }, undefined],
+      ['now', new Date('not a date'), undefined],
+      ['fill', 'yes', false],
+    ];
+    for (const [property, value, fallback] of properties) {
+      it(`.${String(property)} = ${JSON.stringify(value) ?? String(value)}`, async () => {
+        const el = await finder();
+        (el as unknown as Record<string, unknown>)[property as string] = value;
+        await el.taskComplete;
+        expect(ours(), warnings.join('\n')).to.have.length(1);
+        expect((el as unknown as Record<string, unknown>)[property as string]).to.deep.equal(fallback);
+        expect(shadow(el).querySelector('.finder')).to.not.equal(null);
+      });
+    }
   });
 
   it('cleans up its map when removed and draws it again when back', async () => {
     const el = await finder();
     await el.mapReady;
+    expect(shadow(el).querySelectorAll('.leaflet-pane').length).to.be.greaterThan(0);
     const parent = el.parentElement!;
     el.remove();
-    expect(el.mapView).to.equal(undefined);
+    expect(shadow(el).querySelectorAll('.leaflet-pane').length, 'panes removed').to.equal(0);
     parent.append(el);
     await el.updateComplete;
     await el.mapReady;
-    expect(el.mapView).to.not.equal(undefined);
+    expect(shadow(el).querySelectorAll('.leaflet-pane').length).to.be.greaterThan(0);
+    expect(markerIds(el)).to.have.length(5);
   });
 });

@@ -1,12 +1,14 @@
-import { KioskElement } from '@civic-kiosk/core';
-import { html, LitElement } from 'lit';
+import { enforceRules, enumConverter, isBoolean, KioskElement, oneOf, type PropertyRule } from '@civic-kiosk/core';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { buttonStyles } from './button.styles.js';
 import './translations.js';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'quiet';
-export type ButtonSize = 'normal' | 'large';
+export const BUTTON_VARIANTS = ['primary', 'secondary', 'danger', 'quiet'] as const;
+export type ButtonVariant = (typeof BUTTON_VARIANTS)[number];
+export const BUTTON_SIZES = ['normal', 'large'] as const;
+export type ButtonSize = (typeof BUTTON_SIZES)[number];
 
 /**
  * @summary A large touch button: a native `<button>` in four variants, never smaller than the touch target.
@@ -24,11 +26,19 @@ export class KioskButton extends KioskElement {
   /** Focusing the element focuses the native button inside it. */
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  /** What each property accepts; a bad value warns once and gives the default. @internal */
+  static readonly rules: Readonly<Record<string, PropertyRule>> = {
+    variant: { attribute: 'variant', check: oneOf(BUTTON_VARIANTS), fallback: 'primary', why: `one of ${BUTTON_VARIANTS.join(', ')}` },
+    size: { attribute: 'size', check: oneOf(BUTTON_SIZES), fallback: 'normal', why: `one of ${BUTTON_SIZES.join(', ')}` },
+    disabled: { attribute: 'disabled', check: isBoolean, fallback: false, why: 'true or false' },
+    label: { attribute: 'label', check: (v) => v === undefined || typeof v === 'string', fallback: undefined, why: 'text' },
+  };
+
   /** How prominent the button is; `danger` is for actions that cannot be undone. */
-  @property({ reflect: true }) accessor variant: ButtonVariant = 'primary';
+  @property({ reflect: true, converter: enumConverter('ck-button', 'variant', BUTTON_VARIANTS, 'primary') }) accessor variant: ButtonVariant = 'primary';
 
   /** `large` for the one main action of a screen. */
-  @property({ reflect: true }) accessor size: ButtonSize = 'normal';
+  @property({ reflect: true, converter: enumConverter('ck-button', 'size', BUTTON_SIZES, 'normal') }) accessor size: ButtonSize = 'normal';
 
   /** A disabled button cannot be pressed and fires no `click`. */
   @property({ type: Boolean, reflect: true }) accessor disabled = false;
@@ -41,6 +51,11 @@ export class KioskButton extends KioskElement {
     // A click on the host itself (el.click(), or a tap on its edge) must not
     // reach listeners while disabled, just as with a native disabled button.
     this.addEventListener('click', this.#blockWhenDisabled, { capture: true });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    enforceRules(this, changed, KioskButton.rules);
   }
 
   override render() {

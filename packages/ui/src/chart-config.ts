@@ -4,6 +4,7 @@
  * configuration and the reference-band plugin. Only types come from
  * chart.js here, so this module does not pull chart.js into a bundle.
  */
+import { formatNumber } from '@civic-kiosk/core';
 import type { ChartConfiguration, ChartType, Plugin } from 'chart.js';
 
 export type ChartKind = 'line' | 'bar';
@@ -157,13 +158,17 @@ export interface ChartConfigInput {
   unit: string;
   theme: ChartTheme;
   reducedMotion: boolean;
+  /** Numbers on the axis and in tooltips are written for this locale. Default zh-CN. */
+  locale?: string;
 }
 
 /** The chart.js configuration for the data, in the theme's colours and type. */
 export function buildChartConfig(input: ChartConfigInput): ChartConfiguration<ChartKind, (number | null)[], string> {
   const { type, data, bands, unit, theme } = input;
+  const locale = input.locale ?? 'zh-CN';
   const font = { family: theme.fontFamily, size: Math.round(theme.fontSize * 0.8) };
   const ticks = { color: theme.text, font };
+  const valueTicks = { ...ticks, callback: (value: string | number) => (typeof value === 'number' ? formatNumber(value, undefined, locale) : value) };
   const grid = { color: theme.grid };
   const bandValues = bands.flatMap((band) => [band.from, band.to]);
   return {
@@ -189,6 +194,8 @@ export function buildChartConfig(input: ChartConfigInput): ChartConfiguration<Ch
     },
     options: {
       responsive: true,
+      // chart.js formats tooltip numbers with this.
+      locale,
       maintainAspectRatio: false,
       animation: input.reducedMotion ? false : { duration: 400 },
       color: theme.text,
@@ -197,7 +204,7 @@ export function buildChartConfig(input: ChartConfigInput): ChartConfiguration<Ch
         x: { type: 'category', ticks, grid },
         y: {
           type: 'linear',
-          ticks,
+          ticks: valueTicks,
           grid,
           // Keep the reference bands in view even when every reading is outside them.
           ...(bandValues.length ? { suggestedMin: Math.min(...bandValues), suggestedMax: Math.max(...bandValues) } : {}),

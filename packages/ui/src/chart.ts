@@ -1,6 +1,19 @@
-import { formatNumber, KioskElement } from '@civic-kiosk/core';
+import {
+  arrayConverter,
+  arrayOf,
+  enforceRules,
+  enumConverter,
+  formatNumber,
+  isString,
+  KioskElement,
+  oneOf,
+  ThemeController,
+  type Locale,
+  type PropertyRule,
+} from '@civic-kiosk/core';
+import { Task, TaskStatus } from '@lit/task';
 import { msg, str } from '@lit/localize';
-import { html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Chart } from 'chart.js';
 import {
@@ -34,16 +47,13 @@ function loadChart(): Promise<ChartClass> {
   return runtime;
 }
 
-/** JSON attributes that never throw: malformed JSON becomes `undefined`, shown as "No data". */
-const jsonAttribute: ComplexAttributeConverter = {
-  fromAttribute(value) {
-    try {
-      return value === null ? [] : (JSON.parse(value) as unknown);
-    } catch {
-      return undefined;
-    }
-  },
-};
+const TAG = 'ck-chart';
+const KINDS = ['line', 'bar'] as const;
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isLabel = (value: unknown): boolean => typeof value === 'string' || typeof value === 'number';
+/** A series as an embedder writes it; lengths and values are checked by `validateChartData`. */
+const isSeries = (value: unknown): boolean => isRecord(value) && Array.isArray(value.data);
+const isBand = (value: unknown): boolean => isRecord(value) && typeof value.from === 'number' && typeof value.to === 'number';
 
 /** Properties whose change means the chart must be drawn again. */
 const DRAWN = ['type', 'labels', 'series', 'bands', 'unit'] as const;
@@ -65,17 +75,28 @@ const DRAWN = ['type', 'labels', 'series', 'bands', 'unit'] as const;
 export class KioskChart extends KioskElement {
   static override styles = [KioskElement.styles, iconStyles, controlStyles, chartStyles];
 
+  /** What each property accepts; a bad value warns once and gives the default. @internal */
+  static readonly rules: Readonly<Record<string, PropertyRule>> = {
+    type: { attribute: 'type', check: oneOf(KINDS), fallback: 'line', why: 'line or bar' },
+    labels: { attribute: 'labels', check: arrayOf(isLabel), fallback: [], why: 'an array of labels' },
+    series: { attribute: 'series', check: arrayOf(isSeries), fallback: [], why: 'an array of { label, data }' },
+    bands: { attribute: 'bands', check: arrayOf(isBand), fallback: [], why: 'an array of { from, to, label }' },
+    unit: { attribute: 'unit', check: isString, fallback: '', why: 'text' },
+    label: { attribute: 'label', check: isString, fallback: '', why: 'text' },
+    categoryLabel: { attribute: 'category-label', check: isString, fallback: '', why: 'text' },
+  };
+
   /** `line` for trends over time, `bar` for comparing amounts. */
-  @property({ reflect: true }) accessor type: ChartKind = 'line';
+  @property({ reflect: true, converter: enumConverter(TAG, 'type', KINDS, 'line') }) accessor type: ChartKind = 'line';
 
   /** The x-axis labels, e.g. dates. As an attribute: a JSON array. */
-  @property({ converter: jsonAttribute }) accessor labels: string[] = [];
+  @property({ type: Array, converter: arrayConverter(TAG, 'labels', isLabel) }) accessor labels: string[] = [];
 
   /** The data series, each with one value per label. As an attribute: a JSON array. */
-  @property({ converter: jsonAttribute }) accessor series: ChartSeries[] = [];
+  @property({ type: Array, converter: arrayConverter(TAG, 'series', isSeries) }) accessor series: ChartSeries[] = [];
 
   /** Reference ranges shaded behind the data, e.g. normal blood pressure. As an attribute: a JSON array. */
-  @property({ converter: jsonAttribute }) accessor bands: ChartBand[] = [];
+  @property({ type: Array, converter: arrayConverter(TAG, 'bands', isBand) }) accessor bands: ChartBand[] = [];
 
   /** Unit of the values, e.g. "mmHg"; shown on the y axis and in the table. */
   @property() accessor unit = '';
@@ -93,30 +114,58 @@ export class KioskChart extends KioskElement {
   #bands: ChartBand[] = [];
   #chart: Chart | undefined;
   #chartType: ChartKind | undefined;
-  /** Guards against a chart.js load that finishes after the element has moved on. */
-  #ticket = 0;
+  /** What the canvas was last drawn in: a locale switch draws it again. */
+  #drawnLocale: Locale | undefined;
+  #stale = true;
+
+  /** chart.js, loaded once on first use; a Task, so no load that finishes late can draw over newer data. */
+  #runtime = new Task(this, { task: () => loadChart(), args: () => [] as const });
+
+  constructor() {
+    super();
+    // Elder or high contrast switched on an ancestor: the canvas is drawn again in the new sizes and colours.
+    new ThemeController(this, () => {
+      this.#stale = true;
+      this.requestUpdate();
+    });
+  }
+
+  /** Resolves when the chart (or its table, when chart.js cannot load) is drawn for the current data. */
+  get chartComplete(): Promise<unknown> {
+    return this.#runtime.taskComplete.then(
+      () => this.updateComplete,
+      () => this.updateComplete,
+    );
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // Back in the document after a move: the chart was destroyed on disconnect.
-    if (this.hasUpdated) void this.#draw();
+    this.#stale = true;
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#ticket++;
     this.#destroy();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    enforceRules(this, changed, KioskChart.rules);
     if (changed.has('labels') || changed.has('series')) this.#data = validateChartData(this.labels, this.series);
     if (changed.has('bands')) this.#bands = validateBands(this.bands);
+    if (DRAWN.some((name) => changed.has(name)) || this.#drawnLocale !== this.locale) this.#stale = true;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (DRAWN.some((name) => changed.has(name))) void this.#draw();
+    if (this.#runtime.status === TaskStatus.ERROR && this.view === 'chart') {
+      // Without chart.js the table still shows every value.
+      this.view = 'table';
+      return;
+    }
+    if (this.#stale && this.#runtime.status === TaskStatus.COMPLETE) this.#draw(this.#runtime.value!);
   }
 
   override render() {
@@ -183,31 +232,25 @@ export class KioskChart extends KioskElement {
     this.view = this.view === 'chart' ? 'table' : 'chart';
   };
 
-  async #draw(): Promise<void> {
-    const ticket = ++this.#ticket;
+  #draw(ChartJs: ChartClass): void {
+    this.#stale = false;
     const data = this.#data;
-    if (!data) {
+    const canvas = this.renderRoot.querySelector('canvas');
+    if (!data || !canvas) {
       this.#destroy();
       return;
     }
-    let ChartJs: ChartClass;
-    try {
-      ChartJs = await loadChart();
-    } catch {
-      // Without chart.js the table still shows every value.
-      if (ticket === this.#ticket) this.view = 'table';
-      return;
-    }
-    const canvas = this.renderRoot.querySelector('canvas');
-    if (ticket !== this.#ticket || !canvas) return;
+    const locale = this.locale;
+    this.#drawnLocale = locale;
     const config = buildChartConfig({
-      type: this.type === 'bar' ? 'bar' : 'line',
+      type: this.type,
       data,
       bands: this.#bands,
       unit: this.unit,
       // Read now, not once: a theme switched on an ancestor applies at the next draw.
       theme: readChartTheme(getComputedStyle(this)),
       reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+      locale,
     });
     if (this.#chart && this.#chart.canvas === canvas && this.#chartType === config.type) {
       this.#chart.data = config.data;

@@ -1,17 +1,20 @@
-import { IDLE_EVENT, KioskElement } from '@civic-kiosk/core';
+import { booleanConverter, enforceRules, IdleResetController, isBoolean, isString, KioskElement, type PropertyRule } from '@civic-kiosk/core';
 import { msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { dialogStyles } from './dialog.styles.js';
-import { emit } from './events.js';
+import { fire } from './events.js';
 import { icon } from './icons.js';
 import { controlStyles, iconStyles } from './shared.styles.js';
 import './translations.js';
 
 /** Fired on the dialog when it has closed. */
 export const DIALOG_CLOSE_EVENT = 'ck-dialog-close';
-/** How the dialog was closed: its close button, Escape, the kiosk idle timeout, or code (`open = false`, `close()`). */
-export type DialogCloseReason = 'button' | 'escape' | 'idle' | 'api';
+/**
+ * How the visitor closed the dialog: its close button, Escape, or by walking
+ * away (the kiosk idle timeout). Closing from code (`open = false`, `close()`) fires nothing.
+ */
+export type DialogCloseReason = 'button' | 'escape' | 'idle';
 export interface DialogCloseDetail {
   reason: DialogCloseReason;
 }
@@ -26,7 +29,7 @@ function deepActiveElement(): HTMLElement | null {
 /**
  * @summary A modal dialog (native `<dialog>`): focus stays inside, it closes on Escape, its close button and the kiosk idle timeout.
  * @tagname ck-dialog
- * @fires ck-dialog-close - The dialog closed. detail: { reason: 'button' | 'escape' | 'idle' | 'api' }
+ * @fires ck-dialog-close - The visitor closed the dialog (not fired when code closes it). detail: { reason: 'button' | 'escape' | 'idle' }
  * @slot - The dialog's content.
  * @slot footer - Actions, e.g. `ck-button`s, shown at the bottom right.
  * @csspart dialog - The native dialog.
@@ -42,7 +45,14 @@ function deepActiveElement(): HTMLElement | null {
 export class KioskDialog extends KioskElement {
   static override styles = [KioskElement.styles, iconStyles, controlStyles, dialogStyles];
 
-  /** Whether the dialog is showing. Setting it opens it as a modal; clearing it closes it with reason `api`. */
+  /** What each property accepts; a bad value warns once and gives the default. @internal */
+  static readonly rules: Readonly<Record<string, PropertyRule>> = {
+    open: { attribute: 'open', check: isBoolean, fallback: false, why: 'true or false' },
+    heading: { attribute: 'heading', check: isString, fallback: '', why: 'text' },
+    closeOnIdle: { attribute: 'close-on-idle', check: isBoolean, fallback: true, why: 'true or false' },
+  };
+
+  /** Whether the dialog is showing. Setting it opens it as a modal; clearing it closes it (no event). */
   @property({ type: Boolean, reflect: true }) accessor open = false;
 
   /** The dialog's title, also its accessible name. */
@@ -52,7 +62,7 @@ export class KioskDialog extends KioskElement {
    * Close when the kiosk goes idle (`ck-idle` on window), so a walked-away
    * visitor's dialog is not left for the next one. `close-on-idle="false"` keeps it.
    */
-  @property({ attribute: 'close-on-idle', converter: { fromAttribute: (value) => value !== 'false' } })
+  @property({ type: Boolean, attribute: 'close-on-idle', converter: booleanConverter(true) })
   accessor closeOnIdle = true;
 
   @query('dialog') private accessor dialog!: HTMLDialogElement;
@@ -60,17 +70,15 @@ export class KioskDialog extends KioskElement {
   /** An empty footer would leave a band of padding under the content. */
   @state() private accessor hasFooter = false;
 
+  /** Set when the visitor closed it: the reason `ck-dialog-close` reports. */
   #reason: DialogCloseReason | undefined;
   #returnFocus: HTMLElement | null = null;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(IDLE_EVENT, this.#onIdle);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(IDLE_EVENT, this.#onIdle);
+  constructor() {
+    super();
+    new IdleResetController(this, () => {
+      if (this.closeOnIdle) this.#closeBy('idle');
+    });
   }
 
   /** Opens the dialog as a modal. */
@@ -78,11 +86,21 @@ export class KioskDialog extends KioskElement {
     this.open = true;
   }
 
-  /** Closes the dialog; `ck-dialog-close` reports `reason` (default `api`). */
-  close(reason: DialogCloseReason = 'api'): void {
+  /** Closes the dialog. Code closing it fires no event. */
+  close(): void {
+    this.open = false;
+  }
+
+  /** The visitor closed it: close, and say how once closed. */
+  #closeBy(reason: DialogCloseReason): void {
     if (!this.open) return;
     this.#reason = reason;
     this.open = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    enforceRules(this, changed, KioskDialog.rules);
   }
 
   override render() {
@@ -96,7 +114,7 @@ export class KioskDialog extends KioskElement {
     >
       <div part="header" class="header">
         ${this.heading ? html`<h2 id="heading" part="heading">${this.heading}</h2>` : nothing}
-        <button part="close-button" class="control close" type="button" @click=${() => this.close('button')}>
+        <button part="close-button" class="control close" type="button" @click=${() => this.#closeBy('button')}>
           ${icon('close')}<span>${closeLabel}</span>
         </button>
       </div>
@@ -121,34 +139,30 @@ export class KioskDialog extends KioskElement {
   }
 
   #finishClose(): void {
-    const reason = this.#reason ?? 'api';
+    const reason = this.#reason;
     this.#reason = undefined;
     if (this.dialog.open) this.dialog.close();
     // The native dialog would restore focus too, but not reliably across shadow roots.
     const target = this.#returnFocus;
     this.#returnFocus = null;
     if (target?.isConnected) target.focus();
-    emit<DialogCloseDetail>(this, DIALOG_CLOSE_EVENT, { reason });
+    if (reason) fire(this, DIALOG_CLOSE_EVENT, { reason });
   }
 
   #onCancel = (event: Event) => {
     // Escape: close through the property so the event carries the reason.
     event.preventDefault();
-    this.close('escape');
+    this.#closeBy('escape');
   };
 
   #onNativeClose = () => {
     // The browser may close a modal without a cancelable `cancel` (e.g. a
     // second Escape); keep `open` in step. Our own closes have cleared it already.
-    if (this.open) this.close('escape');
+    if (this.open) this.#closeBy('escape');
   };
 
   #onFooterChange = (event: Event) => {
     this.hasFooter = (event.target as HTMLSlotElement).assignedNodes().length > 0;
-  };
-
-  #onIdle = () => {
-    if (this.closeOnIdle) this.close('idle');
   };
 }
 

@@ -1,7 +1,7 @@
 /**
- * Dispatches a `ck-` event the way every element of this package does: typed
- * detail, bubbling and composed, so it reaches listeners outside shadow roots.
+ * Every event of this package goes through core's `fire()`: declared in
+ * `HTMLElementEventMap` next to its element, bubbling, composed, fired for a
+ * visitor's action only (a method call or a property set by code fires
+ * nothing), with no personal data in `detail`.
  */
-export function emit<Detail>(host: EventTarget, type: string, detail: Detail): boolean {
-  return host.dispatchEvent(new CustomEvent<Detail>(type, { detail, bubbles: true, composed: true }));
-}
+export { fire } from '@civic-kiosk/core';

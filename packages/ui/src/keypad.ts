@@ -1,8 +1,17 @@
-import { IDLE_EVENT, KioskElement } from '@civic-kiosk/core';
+import {
+  enforceRules,
+  isBoolean,
+  isString,
+  KioskElement,
+  numberConverter,
+  numberIn,
+  PersonalDataController,
+  type PropertyRule,
+} from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { emit } from './events.js';
+import { fire } from './events.js';
 import { icon } from './icons.js';
 import { acceptsX, pressKey, sanitize, type KeypadRules } from './keypad-input.js';
 import { keypadStyles } from './keypad.styles.js';
@@ -13,20 +22,23 @@ import './translations.js';
 export const KEYPAD_INPUT_EVENT = 'ck-keypad-input';
 /** Fired when the visitor confirms a value of at least `minlength` characters. */
 export const KEYPAD_SUBMIT_EVENT = 'ck-keypad-submit';
+/** How many characters are entered. The value itself (a PIN, an ID number) is never in an event: read `keypad.value`. */
 export interface KeypadDetail {
-  value: string;
+  length: number;
 }
 
 /** The 3 x 4 grid, row by row; arrow keys move through it. */
 const GRID = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'Clear', '0', 'Backspace'] as const;
 const COLUMNS = 3;
 const DEFAULT_MAXLENGTH = 32;
+const LONGEST = 64;
+const TAG = 'ck-keypad';
 
 /**
  * @summary A numeric keypad for ID numbers and PINs, with no system keyboard; masks PINs and wipes itself when the visitor leaves.
  * @tagname ck-keypad
- * @fires ck-keypad-input - A key changed the value. detail: { value }
- * @fires ck-keypad-submit - OK (or Enter on the display) with at least `minlength` characters. detail: { value }
+ * @fires ck-keypad-input - A key the visitor pressed changed the value. detail: { length } (read `value` for the digits)
+ * @fires ck-keypad-submit - OK (or Enter on the display) with at least `minlength` characters. detail: { length }
  * @csspart keypad - The whole keypad.
  * @csspart label - The visible label.
  * @csspart display - What has been entered (dots when masked); focus it to type on a physical keypad.
@@ -39,20 +51,41 @@ const DEFAULT_MAXLENGTH = 32;
 export class KioskKeypad extends KioskElement {
   static override styles = [KioskElement.styles, iconStyles, controlStyles, keypadStyles];
 
+  /** What each property accepts; a bad value warns once and gives the default. @internal */
+  static readonly rules: Readonly<Record<string, PropertyRule>> = {
+    value: { attribute: 'value', check: (v) => typeof v === 'string' || typeof v === 'number', fallback: '', secret: true },
+    masked: { attribute: 'masked', check: isBoolean, fallback: false, why: 'true or false' },
+    maxlength: { attribute: 'maxlength', check: numberIn({ min: 1, max: LONGEST, integer: true }), fallback: DEFAULT_MAXLENGTH, why: `a whole number from 1 to ${LONGEST}` },
+    minlength: { attribute: 'minlength', check: numberIn({ min: 0, max: LONGEST, integer: true }), fallback: 1, why: `a whole number from 0 to ${LONGEST}` },
+    allowX: { attribute: 'allow-x', check: isBoolean, fallback: false, why: 'true or false' },
+    label: { attribute: 'label', check: isString, fallback: '', why: 'text' },
+  };
+
+  /** The digits live here only: wiped on idle, page hide and when the keypad leaves the page. */
+  #entered = new PersonalDataController<string>(this, { empty: '' });
+
   /**
    * What has been entered. A property only, never an attribute, so personal
    * data stays out of the DOM. Values set by code keep only what typing could produce.
    */
-  @property({ attribute: false }) accessor value = '';
+  @property({ attribute: false })
+  set value(value: string) {
+    this.#entered.value = value;
+  }
+
+  get value(): string {
+    return this.#entered.value;
+  }
 
   /** PIN mode: shows ● per digit, and screen readers hear only how many digits there are. */
   @property({ type: Boolean, reflect: true }) accessor masked = false;
 
   /** Most characters accepted; further presses are ignored. */
-  @property({ type: Number }) accessor maxlength = DEFAULT_MAXLENGTH;
+  @property({ type: Number, converter: numberConverter(TAG, 'maxlength', DEFAULT_MAXLENGTH, { min: 1, max: LONGEST, integer: true }) })
+  accessor maxlength = DEFAULT_MAXLENGTH;
 
   /** Fewest characters for OK to be enabled. */
-  @property({ type: Number }) accessor minlength = 1;
+  @property({ type: Number, converter: numberConverter(TAG, 'minlength', 1, { min: 0, max: LONGEST, integer: true }) }) accessor minlength = 1;
 
   /** Adds an X key, accepted only as the final character at `maxlength` (Chinese resident ID check character). */
   @property({ type: Boolean, attribute: 'allow-x' }) accessor allowX = false;
@@ -68,25 +101,13 @@ export class KioskKeypad extends KioskElement {
     this.addEventListener('keydown', this.#onKeydown);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener(IDLE_EVENT, this.#wipe);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener(IDLE_EVENT, this.#wipe);
-    this.#wipe();
-  }
-
   /** Empties the value without firing `ck-keypad-input`. */
   clear(): void {
-    this.value = '';
+    this.#entered.wipe('api');
   }
 
   get #rules(): KeypadRules {
-    const max = Math.floor(this.maxlength);
-    return { maxlength: max > 0 ? max : DEFAULT_MAXLENGTH, allowX: this.allowX };
+    return { maxlength: this.maxlength, allowX: this.allowX };
   }
 
   get #complete(): boolean {
@@ -95,6 +116,7 @@ export class KioskKeypad extends KioskElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    enforceRules(this, changed, KioskKeypad.rules);
     if (changed.has('value') || changed.has('maxlength') || changed.has('allowX')) {
       this.value = sanitize(this.value, this.#rules);
     }
@@ -187,7 +209,7 @@ export class KioskKeypad extends KioskElement {
   };
 
   #emit(type: typeof KEYPAD_INPUT_EVENT | typeof KEYPAD_SUBMIT_EVENT): void {
-    emit<KeypadDetail>(this, type, { value: this.value });
+    fire(this, type, { length: this.value.length });
   }
 
   #onKeydown = (event: KeyboardEvent) => {
@@ -231,8 +253,6 @@ export class KioskKeypad extends KioskElement {
       this.renderRoot.querySelectorAll<HTMLButtonElement>('.keys button')[this.activeKey]?.focus();
     });
   }
-
-  #wipe = () => this.clear();
 }
 
 declare global {

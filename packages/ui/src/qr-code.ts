@@ -1,7 +1,8 @@
-import { KioskElement } from '@civic-kiosk/core';
+import { enforceRules, enumConverter, isString, KioskElement, numberConverter, numberIn, oneOf, type PropertyRule } from '@civic-kiosk/core';
+import { Task, TaskStatus } from '@lit/task';
 import { msg } from '@lit/localize';
 import { html, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { icon } from './icons.js';
 import { qrCodeStyles } from './qr-code.styles.js';
 import { ERROR_CORRECTION_LEVELS, fitsInQrCode, QUIET_ZONE, qrPath, type ErrorCorrectionLevel, type ModuleMatrix } from './qr-matrix.js';
@@ -9,9 +10,13 @@ import { iconStyles } from './shared.styles.js';
 import './translations.js';
 
 type Encode = (text: string, level: ErrorCorrectionLevel) => ModuleMatrix;
-type QrStatus = 'loading' | 'ready' | 'empty' | 'too-long' | 'failed';
+interface QrCode {
+  side: number;
+  path: string;
+}
 
 const DEFAULT_SIZE = 240;
+const TAG = 'ck-qr-code';
 let encoder: Promise<Encode> | undefined;
 
 /** Loads the encoder on first use, so `qrcode` stays out of the initial bundle. */
@@ -42,6 +47,14 @@ function loadEncoder(): Promise<Encode> {
 export class KioskQrCode extends KioskElement {
   static override styles = [KioskElement.styles, iconStyles, qrCodeStyles];
 
+  /** What each property accepts; a bad value warns once and gives the default. @internal */
+  static readonly rules: Readonly<Record<string, PropertyRule>> = {
+    value: { attribute: 'value', check: isString, fallback: '', why: 'text' },
+    label: { attribute: 'label', check: isString, fallback: '', why: 'text' },
+    size: { attribute: 'size', check: numberIn({ min: 1, max: 4096 }), fallback: DEFAULT_SIZE, why: 'a number of pixels from 1 to 4096' },
+    errorCorrection: { attribute: 'error-correction', check: oneOf(ERROR_CORRECTION_LEVELS), fallback: 'M', why: 'L, M, Q or H' },
+  };
+
   /** The text or URL to encode. */
   @property() accessor value = '';
 
@@ -49,28 +62,40 @@ export class KioskQrCode extends KioskElement {
   @property() accessor label = '';
 
   /** Width and height in CSS pixels. */
-  @property({ type: Number }) accessor size = DEFAULT_SIZE;
+  @property({ type: Number, converter: numberConverter(TAG, 'size', DEFAULT_SIZE, { min: 1, max: 4096 }) }) accessor size = DEFAULT_SIZE;
 
   /** Error correction: L (7%), M (15%), Q (25%) or H (30%) of the code may be damaged and still scan. */
-  @property({ attribute: 'error-correction' }) accessor errorCorrection: ErrorCorrectionLevel = 'M';
+  @property({ attribute: 'error-correction', converter: enumConverter(TAG, 'error-correction', ERROR_CORRECTION_LEVELS, 'M') })
+  accessor errorCorrection: ErrorCorrectionLevel = 'M';
 
-  @state() private accessor status: QrStatus = 'empty';
-  @state() private accessor code: { side: number; path: string } | undefined;
+  /**
+   * Encodes the value (loading the encoder on first use). A Task keeps only
+   * the newest value's result: a slower, older encoding never overwrites it.
+   */
+  #encoding = new Task(this, {
+    task: async ([value, level]): Promise<QrCode | undefined> => {
+      if (!value || !fitsInQrCode(value, level)) return undefined;
+      const modules = (await loadEncoder())(value, level);
+      return { side: modules.size + 2 * QUIET_ZONE, path: qrPath(modules) };
+    },
+    args: () => [this.value, this.errorCorrection] as const,
+  });
 
-  /** Guards against an older, slower encoding overwriting a newer one. */
-  #ticket = 0;
+  /** Resolves when the code (or the message instead of it) is shown. */
+  get codeComplete(): Promise<unknown> {
+    return this.#encoding.taskComplete.then(
+      () => this.updateComplete,
+      () => this.updateComplete,
+    );
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('value') || changed.has('errorCorrection')) this.#encode();
-  }
-
-  get #side(): number {
-    return Number.isFinite(this.size) && this.size > 0 ? this.size : DEFAULT_SIZE;
+    enforceRules(this, changed, KioskQrCode.rules);
   }
 
   override render() {
-    return html`<div class="wrap">${this.#body(this.#side)}<slot></slot></div>`;
+    return html`<div class="wrap">${this.#body(this.size)}<slot></slot></div>`;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -78,57 +103,31 @@ export class KioskQrCode extends KioskElement {
     // Sized through CSSOM: a style attribute (as styleMap writes on first
     // render) is blocked by a strict style-src CSP.
     const placeholder = this.renderRoot.querySelector<HTMLElement>('.placeholder');
-    placeholder?.style.setProperty('width', `${this.#side}px`);
-    placeholder?.style.setProperty('height', `${this.#side}px`);
+    placeholder?.style.setProperty('width', `${this.size}px`);
+    placeholder?.style.setProperty('height', `${this.size}px`);
   }
 
   #body(side: number) {
-    switch (this.status) {
-      case 'ready':
-        return html`<svg
-          part="code"
-          class="code"
-          role="img"
-          aria-label=${this.label || msg('QR code')}
-          width=${side}
-          height=${side}
-          viewBox="0 0 ${this.code!.side} ${this.code!.side}"
-          shape-rendering="crispEdges"
-        >${svg`<path d=${this.code!.path}></path>`}</svg>`;
-      case 'loading':
-        return html`<div part="placeholder" class="placeholder" role="status">${msg('Making the QR code…')}</div>`;
-      default:
-        return html`<p part="message" class="message" role="status">${icon('error')}<span>${this.#message()}</span></p>`;
+    if (!this.value) return this.#message(msg('There is nothing to show as a QR code.'));
+    if (!fitsInQrCode(this.value, this.errorCorrection)) return this.#message(msg('This link is too long for a QR code.'));
+    const code = this.#encoding.status === TaskStatus.COMPLETE ? this.#encoding.value : undefined;
+    if (code) {
+      return html`<svg
+        part="code"
+        class="code"
+        role="img"
+        aria-label=${this.label || msg('QR code')}
+        width=${side}
+        height=${side}
+        viewBox="0 0 ${code.side} ${code.side}"
+        shape-rendering="crispEdges"
+      >${svg`<path d=${code.path}></path>`}</svg>`;
     }
+    if (this.#encoding.status === TaskStatus.ERROR) return this.#message(msg('The QR code could not be made. Please try again.'));
+    return html`<div part="placeholder" class="placeholder" role="status">${msg('Making the QR code…')}</div>`;
   }
 
-  #message(): string {
-    if (this.status === 'empty') return msg('There is nothing to show as a QR code.');
-    if (this.status === 'too-long') return msg('This link is too long for a QR code.');
-    return msg('The QR code could not be made. Please try again.');
-  }
-
-  #encode(): void {
-    const ticket = ++this.#ticket;
-    const value = this.value ?? '';
-    const level = ERROR_CORRECTION_LEVELS.includes(this.errorCorrection) ? this.errorCorrection : 'M';
-    this.code = undefined;
-    if (!value) this.status = 'empty';
-    else if (!fitsInQrCode(value, level)) this.status = 'too-long';
-    else {
-      this.status = 'loading';
-      void this.#draw(value, level, ticket);
-    }
-  }
-
-  async #draw(value: string, level: ErrorCorrectionLevel, ticket: number): Promise<void> {
-    try {
-      const modules = (await loadEncoder())(value, level);
-      if (ticket !== this.#ticket) return;
-      this.code = { side: modules.size + 2 * QUIET_ZONE, path: qrPath(modules) };
-      this.status = 'ready';
-    } catch {
-      if (ticket === this.#ticket) this.status = 'failed';
-    }
+  #message(text: string) {
+    return html`<p part="message" class="message" role="status">${icon('error')}<span>${text}</span></p>`;
   }
 }

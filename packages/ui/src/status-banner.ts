@@ -1,8 +1,8 @@
-import { KioskElement } from '@civic-kiosk/core';
+import { enforceRules, enumConverter, isBoolean, isString, KioskElement, oneOf, type PropertyRule } from '@civic-kiosk/core';
 import { msg } from '@lit/localize';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { emit } from './events.js';
+import { fire } from './events.js';
 import { icon, type IconName } from './icons.js';
 import { controlStyles, iconStyles } from './shared.styles.js';
 import { statusBannerStyles } from './status-banner.styles.js';
@@ -10,7 +10,8 @@ import './translations.js';
 
 /** Fired when the visitor presses "Try again". */
 export const RETRY_EVENT = 'ck-retry';
-export type BannerState = 'loading' | 'offline' | 'error' | 'info' | 'success';
+export const BANNER_STATES = ['loading', 'offline', 'error', 'info', 'success'] as const;
+export type BannerState = (typeof BANNER_STATES)[number];
 
 const ICONS: Record<Exclude<BannerState, 'loading'>, IconName> = {
   offline: 'offline',
@@ -35,14 +36,26 @@ const ICONS: Record<Exclude<BannerState, 'loading'>, IconName> = {
 export class KioskStatusBanner extends KioskElement {
   static override styles = [KioskElement.styles, iconStyles, controlStyles, statusBannerStyles];
 
+  /** What each property accepts; a bad value warns once and gives the default. @internal */
+  static readonly rules: Readonly<Record<string, PropertyRule>> = {
+    state: { attribute: 'state', check: oneOf(BANNER_STATES), fallback: 'info', why: `one of ${BANNER_STATES.join(', ')}` },
+    reason: { attribute: 'reason', check: isString, fallback: '', why: 'text' },
+    retryable: { attribute: 'retryable', check: isBoolean, fallback: false, why: 'true or false' },
+  };
+
   /** What is going on. Errors and offline are announced at once (`role="alert"`), the rest politely. */
-  @property({ reflect: true }) accessor state: BannerState = 'info';
+  @property({ reflect: true, converter: enumConverter('ck-status-banner', 'state', BANNER_STATES, 'info') }) accessor state: BannerState = 'info';
 
   /** The exact reason to show, e.g. an `ApiError.reason`; a default text per state otherwise. */
   @property() accessor reason = '';
 
   /** Shows a "Try again" button that fires `ck-retry`. */
   @property({ type: Boolean, reflect: true }) accessor retryable = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    enforceRules(this, changed, KioskStatusBanner.rules);
+  }
 
   override render() {
     const urgent = this.state === 'error' || this.state === 'offline';
@@ -93,7 +106,7 @@ export class KioskStatusBanner extends KioskElement {
   }
 
   #retry = () => {
-    emit(this, RETRY_EVENT, null);
+    fire(this, RETRY_EVENT, null);
   };
 }
 

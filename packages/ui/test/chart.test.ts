@@ -5,7 +5,7 @@ import { Chart } from 'chart.js';
 import '../src/define.js';
 import type { ChartBand, ChartSeries } from '../src/chart-config.js';
 import type { KioskChart } from '../src/chart.js';
-import { all, part, text } from './helpers.js';
+import { all, part, text, useThemeCss } from './helpers.js';
 
 const days = ['5月1日', '5月2日', '5月3日'];
 const pressure: ChartSeries[] = [
@@ -194,5 +194,53 @@ describe('ck-chart', () => {
     const empty = await fixture<KioskChart>(html`<ck-chart></ck-chart>`);
     expect(text(part(empty, 'empty'))).to.equal('No data');
     expect(text(all(empty, 'figcaption')[0])).to.equal('Chart');
+  });
+
+  it('redraws the canvas on a locale switch: number formats, tooltips and axis ticks in the new locale', async () => {
+    const el = await bloodPressure();
+    const chart = await chartOf(el);
+    const tick = (value: number) => (chart.options.scales!.y!.ticks as unknown as { callback: (v: number) => string }).callback(value);
+    expect([chart.options.locale, tick(1234.5)]).to.deep.equal(['zh-CN', '1,234.5']);
+    await setLocale('en');
+    await el.updateComplete;
+    await waitUntil(() => chart.options.locale === 'en', 'the canvas was not drawn again in English');
+    expect(Chart.getChart(el.shadowRoot!.querySelector('canvas')!) === chart, 'the same chart, updated').to.equal(true);
+    const enTick = (chart.options.scales!.y!.ticks as unknown as { callback: (v: number) => string }).callback;
+    expect(enTick(0.5)).to.equal('0.5');
+    expect(el.shadowRoot!.querySelector('canvas')!.getAttribute('aria-label')).to.equal('血压. The same data is in the table.');
+  });
+
+  it('follows a lang on an ancestor, in the canvas too', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><ck-chart label="Weight" .labels=${days}
+      .series=${[{ label: 'kg', data: [60, 61, 60] }]}></ck-chart></div>`);
+    const el = wrapper.querySelector('ck-chart')!;
+    expect((await chartOf(el)).options.locale).to.equal('en');
+    expect(text(part(el, 'toggle'))).to.equal('Show as table');
+  });
+
+  it('redraws in larger type when elder mode is switched on an ancestor, and in high-contrast colours', async () => {
+    await useThemeCss();
+    const wrapper = await fixture<HTMLDivElement>(html`<div data-ck-theme="standard"></div>`);
+    const el = document.createElement('ck-chart');
+    el.labels = days;
+    el.series = pressure;
+    wrapper.append(el);
+    await el.updateComplete;
+    const chart = await chartOf(el);
+    const size = () => (chart.options.font as { size: number }).size;
+    const colour = () => chart.data.datasets[0]!.borderColor;
+    expect([size(), colour()]).to.deep.equal([16, '#0a58a8']);
+    wrapper.setAttribute('data-ck-theme', 'elder');
+    await waitUntil(() => size() === 24, 'the canvas type did not grow in elder mode');
+    wrapper.setAttribute('data-ck-theme', 'elder high-contrast');
+    await waitUntil(() => colour() === '#ffe14d', 'the canvas colours did not follow high contrast');
+    expect((chart.options.scales!.x!.ticks as { color: string }).color).to.not.equal('#1a1d21');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says through chartComplete when the chart is drawn', async () => {
+    const el = await bloodPressure();
+    await el.chartComplete;
+    expect(Chart.getChart(el.shadowRoot!.querySelector('canvas')!)).to.not.equal(undefined);
   });
 });

@@ -31,10 +31,11 @@ describe('ck-keypad', () => {
   it('enters digits tapped on its keys and reports each change', async () => {
     const el = await fixture<KioskKeypad>(html`<ck-keypad></ck-keypad>`);
     const seen: string[] = [];
-    el.addEventListener(KEYPAD_INPUT_EVENT, (event) => seen.push(event.detail.value));
+    el.addEventListener(KEYPAD_INPUT_EVENT, (event) => seen.push(`${event.detail.length}:${(event.target as KioskKeypad).value}`));
     await tap(el, '1', '2', '3');
     expect(el.value).to.equal('123');
-    expect(seen).to.deep.equal(['1', '12', '123']);
+    // The digits are read from the keypad, never carried by the event.
+    expect(seen).to.deep.equal(['1:1', '2:12', '3:123']);
     expect(text(part(el, 'display'))).to.equal('123');
     await expect(el).to.be.accessible();
   });
@@ -67,7 +68,7 @@ describe('ck-keypad', () => {
     expect(el.value).to.equal('246');
     const submitted = oneEvent(el, KEYPAD_SUBMIT_EVENT);
     await sendKeys({ press: 'Enter' });
-    expect((await submitted).detail).to.deep.equal({ value: '246' });
+    expect((await submitted).detail).to.deep.equal({ length: 3 });
     await sendKeys({ press: 'Escape' });
     expect(el.value).to.equal('');
   });
@@ -125,7 +126,7 @@ describe('ck-keypad', () => {
     expect(ok(el).getAttribute('aria-disabled')).to.equal('false');
     const submitted = oneEvent(el, KEYPAD_SUBMIT_EVENT);
     ok(el).click();
-    expect((await submitted).detail.value).to.equal('1234');
+    expect([(await submitted).detail.length, el.value]).to.deep.equal([4, '1234']);
     expect(text(ok(el))).to.equal('确定');
   });
 

@@ -118,4 +118,14 @@ describe('ck-qr-code', () => {
     await ready(el);
     expect(el.shadowRoot!.querySelector('slot')!.assignedNodes()[0]!.textContent).to.equal('用手机扫码');
   });
+
+  it('says through codeComplete when the code is shown, and shows only the newest value', async () => {
+    const el = await fixture<KioskQrCode>(html`<ck-qr-code value="x"></ck-qr-code>`);
+    el.value = `${route}&via=${'riverside-'.repeat(20)}`;
+    await el.updateComplete;
+    await el.codeComplete;
+    const expected = QRCode.create(el.value, { errorCorrectionLevel: 'M' }).modules.size + 2 * QUIET_ZONE;
+    expect(expected).to.be.greaterThan(QRCode.create('x', { errorCorrectionLevel: 'M' }).modules.size + 2 * QUIET_ZONE);
+    expect(part(el, 'code').getAttribute('viewBox')).to.equal(`0 0 ${expected} ${expected}`);
+  });
 });

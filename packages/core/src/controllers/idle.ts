@@ -109,3 +109,16 @@ export class IdleController implements ReactiveController {
     this.#timer = setTimeout(run, Math.max(0, delay));
   }
 }
+
+declare global {
+  interface WindowEventMap {
+    [IDLE_WARNING_EVENT]: CustomEvent<{ remainingMs: number }>;
+    [IDLE_EVENT]: CustomEvent<undefined>;
+    [IDLE_ACTIVE_EVENT]: CustomEvent<undefined>;
+  }
+  interface HTMLElementEventMap {
+    [IDLE_WARNING_EVENT]: CustomEvent<{ remainingMs: number }>;
+    [IDLE_EVENT]: CustomEvent<undefined>;
+    [IDLE_ACTIVE_EVENT]: CustomEvent<undefined>;
+  }
+}
