@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { html as litHtml, LitElement } from 'lit';
 import { IDLE_EVENT, IdleController } from '../src/controllers/idle.js';
 import { IdleResetController } from '../src/controllers/idle-reset.js';
-import { PersonalDataController, personalTraces, storedPersonalTraces, type WipeReason } from '../src/personal-data.js';
+import { PersonalDataController, type WipeReason } from '../src/personal-data.js';
+import { personalTraces, storedPersonalTraces } from '../src/testing.js';
 import { createSession, provideSession } from '../src/session.js';
 
 interface Record_ {

@@ -1,5 +1,6 @@
 // The keypad's digits are personal data; a USB scanner's keys never reach it.
-import { BarcodeScannerController, IDLE_EVENT, IdleController, personalTraces, storedPersonalTraces } from '@civic-kiosk/core';
+import { BarcodeScannerController, IDLE_EVENT, IdleController } from '@civic-kiosk/core';
+import { personalTraces, storedPersonalTraces } from '@civic-kiosk/core/testing';
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
