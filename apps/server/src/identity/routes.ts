@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate, requireDevice } from '../http/auth.js';
 import { deviceIdOf } from '../http/device-id.js';
 import { errors } from '../http/errors.js';
@@ -7,6 +7,12 @@ import { issueToken, revokeSession } from './sessions.js';
 import { verifySecret } from './signin.js';
 
 const deviceHeader = { type: 'object', properties: { 'x-device-key': { type: 'string', maxLength: 256 } } } as const;
+
+/** Sign-out takes no fields: no body at all, or `{}` (anything else is refused). */
+export const emptyBody = { type: 'object', additionalProperties: false, properties: {} } as const;
+export async function noBodyIsEmpty(request: FastifyRequest): Promise<void> {
+  request.body ??= {};
+}
 
 /**
  * Resident verification at a kiosk: card number + PIN gives a token for one
@@ -58,8 +64,10 @@ export function identityRoutes(app: FastifyInstance): void {
   app.post(
     '/api/signout',
     {
+      preValidation: noBodyIsEmpty,
       preHandler: requireDevice,
       schema: {
+        body: emptyBody,
         tags: ['identity'],
         summary: 'End the session of the bearer token at once, on every server instance (the kiosk calls it when it returns home).',
         headers: deviceHeader,

@@ -4,6 +4,7 @@ import { authenticate } from '../http/auth.js';
 import { deviceIdOf } from '../http/device-id.js';
 import { ApiError, errors } from '../http/errors.js';
 import { errorResponses, s } from '../http/validation.js';
+import { emptyBody, noBodyIsEmpty } from '../identity/routes.js';
 import { issueToken, revokeSession } from '../identity/sessions.js';
 import { verifySecret } from '../identity/signin.js';
 import type { Principal } from '../identity/tokens.js';
@@ -67,8 +68,9 @@ export function staffRoutes(app: FastifyInstance): void {
   app.post(
     '/api/staff/signout',
     {
+      preValidation: noBodyIsEmpty,
       preHandler: requireStaff,
-      schema: { tags, security, summary: 'End this staff session at once.', response: { 204: { type: 'null', description: 'Signed out' }, ...errorResponses(401) } },
+      schema: { body: emptyBody, tags, security, summary: 'End this staff session at once.', response: { 204: { type: 'null', description: 'Signed out' }, ...errorResponses(401) } },
     },
     async (request, reply) => {
       const who = staffOf(request);
