@@ -116,3 +116,20 @@ describe('signing keys', () => {
     assert.equal(verifyToken(ring, `${Buffer.from(JSON.stringify(asStaff)).toString('base64url')}.${mac}`, at.getTime()), null);
   });
 });
+
+describe('staff:add', () => {
+  it('creates the first admin from the command line, password from STAFF_PASSWORD, and logs it', async () => {
+    const env = { ...process.env, ...(db.url ? { DATABASE_URL: db.url } : { SQLITE_PATH: db.file }), STAFF_PASSWORD: 'a long admin password' };
+    const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/staff-add.ts', ...args], { env, encoding: 'utf8' });
+    const ok = run('--username', 'admin', '--name', '王芳');
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /added admin admin/);
+    const row = await db.store.db.selectFrom('staff').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow();
+    assert.equal(row.role, 'admin');
+    assert.match(row.password_hash, /^scrypt\$/);
+    assert.ok(await db.store.db.selectFrom('audit_log').select('id').where('action', '=', 'staff.add').where('subject', '=', `staff:${row.id}`).executeTakeFirst());
+    const refused = run('--username', 'site', '--name', 'x', '--role', 'site-admin');
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /needs a site/);
+  });
+});

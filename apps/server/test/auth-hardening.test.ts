@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_DEVICE_KEY } from '../src/config.js';
-import { addStaff } from '../src/staff/accounts.js';
+import { addStaff, staffProblems } from '../src/staff/accounts.js';
+import { canManageSite } from '../src/staff/routes.js';
 import { createTestApp, DEVICE, get, json, PIN, type TestApp } from './helpers.js';
 
 /** Issue 9 part A: sign-in under attack, enumeration, sessions, staff. */
@@ -175,5 +176,13 @@ describe('staff', () => {
     assert.equal((await unlock(staffToken.token)).statusCode, 401);
     const bad = await t.app.inject({ method: 'POST', url: '/api/staff/accounts/unlock', headers: { ...console, authorization: `Bearer ${staffToken.token}` }, payload: { kind: 'visitor', cardNumber: c } });
     assert.equal(bad.statusCode, 400);
+  });
+
+  it('scopes roles: an admin manages every site, a site-admin one; the CLI checks new accounts', () => {
+    assert.equal(canManageSite({ role: 'admin', site: null }, 'ningde-donghu'), true);
+    assert.equal(canManageSite({ role: 'site-admin', site: 'xikou-hall' }, 'xikou-hall'), true);
+    assert.equal(canManageSite({ role: 'site-admin', site: 'xikou-hall' }, 'ningde-donghu'), false);
+    assert.deepEqual(staffProblems({ username: 'admin', name: 'Li', role: 'admin', password: 'long enough password' }), []);
+    assert.equal(staffProblems({ username: 'a', name: '', role: 'site-admin', password: 'short' }).length, 4);
   });
 });

@@ -25,7 +25,15 @@ export async function issueToken(
     .values({ id: sessionId, subject, service: principal.svc, device_id: dev, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null, revoked_reason: null })
     .execute();
   const signed = signToken(app.ctx.keys, { ...principal, sid: sessionId, dev }, now.getTime());
+  // Now and then, drop what can no longer matter: sessions a day past expiry, failures past the burst window.
+  if (Math.random() < 0.01) await pruneSignInRecords(app.ctx.store.db, now);
   return { ...signed, sessionId };
+}
+
+export async function pruneSignInRecords(db: Db, now: Date): Promise<void> {
+  const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
+  await db.deleteFrom('sessions').where('expires_at', '<', dayAgo).execute();
+  await db.deleteFrom('signin_failures').where('at', '<', dayAgo).execute();
 }
 
 /** A session that exists, is not revoked and has not expired. */

@@ -17,32 +17,40 @@ const ACCOUNTS = {
   staff: { table: 'staff', login: 'username', secret: 'password_hash' },
 } as const;
 
-export function lockedError(lockedUntil: string, now: Date): ApiError {
+/** The words for what was wrong: a card and PIN for residents and patrons, a username and password for staff. */
+const WORDS = {
+  card: { login: 'card number', secret: 'PIN', secrets: 'PINs', loginZh: '卡号', secretZh: 'PIN' },
+  staff: { login: 'username', secret: 'password', secrets: 'passwords', loginZh: '用户名', secretZh: '密码' },
+} as const;
+type Words = (typeof WORDS)[keyof typeof WORDS];
+const wordsFor = (kind: AccountKind): Words => (kind === 'staff' ? WORDS.staff : WORDS.card);
+
+export function lockedError(lockedUntil: string, now: Date, w: Words = WORDS.card): ApiError {
   const retryAfterSeconds = Math.max(1, Math.ceil((new Date(lockedUntil).getTime() - now.getTime()) / 1000));
   return new ApiError(
     423,
     'PIN_LOCKED',
-    `Too many wrong PINs. This account is locked for ${LOCK_MINUTES} minutes, until ${lockedUntil}.`,
-    `PIN 错误次数过多，账户已锁定 ${LOCK_MINUTES} 分钟（至 ${lockedUntil}）。`,
+    `Too many wrong ${w.secrets}. This account is locked for ${LOCK_MINUTES} minutes, until ${lockedUntil}.`,
+    `${w.secretZh} 错误次数过多，账户已锁定 ${LOCK_MINUTES} 分钟（至 ${lockedUntil}）。`,
     { lockedUntil, retryAfterSeconds },
   );
 }
 
-const wrongCredentials = (attemptsLeft: number) =>
+const wrongCredentials = (attemptsLeft: number, w: Words) =>
   new ApiError(
     401,
     'WRONG_PIN',
-    `The card number or PIN is wrong. ${attemptsLeft} attempt(s) left before the account is locked for ${LOCK_MINUTES} minutes.`,
-    `卡号或 PIN 不正确。再错 ${attemptsLeft} 次账户将锁定 ${LOCK_MINUTES} 分钟。`,
+    `The ${w.login} or ${w.secret} is wrong. ${attemptsLeft} attempt(s) left before the account is locked for ${LOCK_MINUTES} minutes.`,
+    `${w.loginZh}或 ${w.secretZh} 不正确。再错 ${attemptsLeft} 次账户将锁定 ${LOCK_MINUTES} 分钟。`,
     { attemptsLeft },
   );
 
-const pleaseWait = (retryAfterSeconds: number, attemptsLeft: number) =>
+const pleaseWait = (retryAfterSeconds: number, attemptsLeft: number, w: Words) =>
   new ApiError(
     429,
     'PIN_WAIT',
-    `Please wait ${retryAfterSeconds} s before trying again; a try made sooner counts as a wrong PIN. ${attemptsLeft} attempt(s) left.`,
-    `请等待 ${retryAfterSeconds} 秒后再试，提前尝试按输错计算。还可尝试 ${attemptsLeft} 次。`,
+    `Please wait ${retryAfterSeconds} s before trying again; a try made sooner counts as a wrong ${w.secret}. ${attemptsLeft} attempt(s) left.`,
+    `请等待 ${retryAfterSeconds} 秒后再试，提前尝试按输错${w.secretZh}计算。还可尝试 ${attemptsLeft} 次。`,
     { retryAfterSeconds, attemptsLeft },
   );
 
@@ -103,16 +111,17 @@ export async function verifySecret(db: Db, kind: AccountKind, login: string, sec
   ).rows[0]!;
 
   const accountKey = target.subject ?? `${kind}?${login}`;
+  const w = wordsFor(kind);
   if (reserved.signin_token !== nonce) {
     // Not checked: the account is locked, busy, or in its wait.
     if (reserved.locked_until !== null && reserved.locked_until > at) {
       if (reserved.locked_until === lockUntil) await afterLock(db, target, accountKey, now, deviceId);
-      throw lockedError(reserved.locked_until, now);
+      throw lockedError(reserved.locked_until, now, w);
     }
     await recordDeviceFailure(db, deviceId, accountKey, now);
     const waitUntil = [reserved.next_attempt_at, reserved.signin_until].filter((t): t is string => t !== null && t > at).sort().pop();
     const retryAfter = waitUntil ? Math.max(1, Math.ceil((new Date(waitUntil).getTime() - now.getTime()) / 1000)) : 1;
-    throw pleaseWait(retryAfter, Math.max(0, MAX_PIN_FAILURES - reserved.failed_pins));
+    throw pleaseWait(retryAfter, Math.max(0, MAX_PIN_FAILURES - reserved.failed_pins), w);
   }
 
   const ok = await verifyPin(secret, hash ?? (await dummyHash()));
@@ -126,7 +135,7 @@ export async function verifySecret(db: Db, kind: AccountKind, login: string, sec
       return id;
     }
     const row = (await sql<{ locked_until: string | null }>`SELECT locked_until FROM ${target.table} WHERE ${target.where}`.execute(db)).rows[0];
-    throw lockedError(row?.locked_until ?? lockUntil, now);
+    throw lockedError(row?.locked_until ?? lockUntil, now, w);
   }
 
   await recordDeviceFailure(db, deviceId, accountKey, now);
@@ -142,9 +151,9 @@ export async function verifySecret(db: Db, kind: AccountKind, login: string, sec
   ).rows[0]!;
   if (after.locked_until !== null && after.locked_until > at) {
     if (after.locked_until === lockUntil) await afterLock(db, target, accountKey, now, deviceId);
-    throw lockedError(after.locked_until, now);
+    throw lockedError(after.locked_until, now, w);
   }
-  throw wrongCredentials(Math.max(0, MAX_PIN_FAILURES - after.failed_pins));
+  throw wrongCredentials(Math.max(0, MAX_PIN_FAILURES - after.failed_pins), w);
 }
 
 /** A lockout ends the account's live sessions and is logged (phantoms have no sessions, but their lockouts are logged the same). */

@@ -26,6 +26,11 @@ export function staffOf(request: FastifyRequest): Principal & { role: 'admin' | 
   return p as Principal & { role: 'admin' | 'site-admin' };
 }
 
+/** An `admin` manages every site, a `site-admin` only their own: for the service issues' staff routes. */
+export function canManageSite(staff: Pick<Principal, 'role' | 'site'>, siteId: string): boolean {
+  return staff.role === 'admin' || (staff.role === 'site-admin' && staff.site === siteId);
+}
+
 /** Every staff write goes to the audit log under the staff member's id. */
 export function staffAudit(app: FastifyInstance, request: FastifyRequest, action: string, subject: string, detail: Record<string, unknown> = {}): Promise<void> {
   const who = staffOf(request);
