@@ -238,7 +238,7 @@ const scenarios: Scenario[] = [
           {
             method: 'POST',
             path: '/api/library/checkout',
-            setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${f.patrons[n]}`, 'idempotency-key': key() }, body: JSON.stringify({ barcode: f.items[n] }) }),
+            setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'x-device-key': DEVICE_KEY, authorization: `Bearer ${f.patrons[n]}`, 'idempotency-key': key() }, body: JSON.stringify({ barcode: f.items[n] }) }),
             onResponse: (status, body) => failures.record(`checkout#${n}`, status, body),
           },
           {
@@ -266,7 +266,7 @@ const scenarios: Scenario[] = [
           {
             method: 'POST',
             path: '/api/deliberation/motions/motion-barrier-gate/ballots',
-            setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', authorization: `Bearer ${f.voters[n]}`, 'idempotency-key': key() }, body: JSON.stringify({ choice: ['agree', 'disagree', 'abstain'][(v += 1) % 3] }) }),
+            setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'x-device-key': DEVICE_KEY, authorization: `Bearer ${f.voters[n]}`, 'idempotency-key': key() }, body: JSON.stringify({ choice: ['agree', 'disagree', 'abstain'][(v += 1) % 3] }) }),
             onResponse: (status, body) => failures.record(`ballot#${n}`, status, body),
           },
         ]),
