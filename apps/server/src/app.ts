@@ -12,6 +12,9 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { validatorCompiler } from './http/validation.js';
 import { identityRoutes } from './identity/routes.js';
+import { keyringFor } from './identity/keyring-config.js';
+import { registerRequestContext } from './http/request-context.js';
+import { staffRoutes } from './staff/routes.js';
 import { kioskRoutes } from './kiosk/routes.js';
 import { libraryRoutes } from './library/routes.js';
 import { stationRoutes } from './stations/routes.js';
@@ -32,12 +35,6 @@ const PLACEHOLDER = `<!doctype html>
 <p>组件工作台（Storybook）由运行命令（在仓库根目录执行 <code>pnpm start</code>）提供，地址为 <a href="http://localhost:6006">http://localhost:6006</a>。The component workshop (Storybook) is served by the run command (<code>pnpm start</code> at the repository root) at <a href="http://localhost:6006">http://localhost:6006</a>.</p>
 </body></html>`;
 
-async function tokenSecret(store: DataStore, config: ServerConfig): Promise<string> {
-  if (config.tokenSecret) return config.tokenSecret;
-  const row = await store.db.selectFrom('settings').select('value').where('key', '=', 'token_secret').executeTakeFirstOrThrow();
-  return row.value;
-}
-
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { store, config } = options;
   const app = Fastify({
@@ -52,11 +49,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       void (reply as { code(n: number): { send(b: unknown): unknown } }).code(tooLong ? 414 : 400).send({ code: tooLong ? 'URI_TOO_LONG' : 'BAD_URL', message: en, reasons: { 'zh-CN': zh, en } });
     },
   });
-  const ctx: AppContext = { store, config, tokenSecret: await tokenSecret(store, config), now: options.now ?? (() => new Date()) };
+  const keys = keyringFor(config);
+  const ctx: AppContext = { store, config, keys, tokenSecret: keys, now: options.now ?? (() => new Date()) };
   app.decorate('ctx', ctx);
   app.decorateRequest('principal', null);
   app.decorateRequest('deviceKey', null);
   app.setValidatorCompiler(validatorCompiler);
+  registerRequestContext(app);
   // A route that takes no query string refuses one: unknown fields are errors everywhere, not silently ignored.
   app.addHook('onRoute', (route) => {
     if (!(route.url.startsWith('/api/') || route.url.startsWith('/fhir/'))) return;
@@ -102,6 +101,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
 
   identityRoutes(app);
+  staffRoutes(app);
   stationRoutes(app);
   deliberationRoutes(app);
   healthRoutes(app);

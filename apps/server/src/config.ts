@@ -12,8 +12,16 @@ export interface ServerConfig {
   deviceKeys: string[];
   /** Requests per minute per kiosk (or per address when no device key is sent). */
   rateLimitPerMinute: number;
-  /** Overrides the token-signing secret kept in the database (set it the same on every fleet instance if you prefer env). */
+  /** TOKEN_SECRET: the token signing key (at least 32 characters); the same on every instance of a fleet. */
   tokenSecret: string | undefined;
+  /** TOKEN_SECRET_PREVIOUS: the key before a rotation; verifies for one token lifetime after start. */
+  tokenSecretPrevious: string | undefined;
+  /** TOKEN_SECRET_FILE: a file with the secret, or a key file kept by `keys:rotate`. */
+  tokenSecretFile: string | undefined;
+  /** Where the demo generates its key when none is configured (TOKEN_KEY_FILE, default ./data/token-keys.json). */
+  tokenKeyFile: string;
+  /** NODE_ENV=production: no key is ever generated. */
+  production: boolean;
   logLevel: string;
   /** How long `GET /api/stations` may serve its in-memory copy before re-checking the database (0: check on every request). */
   stationsMaxStaleMs: number;
@@ -37,6 +45,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter(Boolean),
     rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
     tokenSecret: env.TOKEN_SECRET || undefined,
+    tokenSecretPrevious: env.TOKEN_SECRET_PREVIOUS || undefined,
+    tokenSecretFile: env.TOKEN_SECRET_FILE ? path.resolve(env.TOKEN_SECRET_FILE) : undefined,
+    tokenKeyFile: path.resolve(env.TOKEN_KEY_FILE ?? './data/token-keys.json'),
+    production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? 'info',
     stationsMaxStaleMs: Number(env.STATIONS_MAX_STALE_MS ?? 1000),
   };

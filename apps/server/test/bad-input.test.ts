@@ -49,6 +49,11 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/api/library/me', auth: 'library' },
   { method: 'POST', path: '/api/kiosk/heartbeat', body: { deviceId: ['kiosk-1', 'id'], version: ['1.0.0', 'id'], uptimeSeconds: [10, 'number'], siteId: ['xikou-hall', 'id', 'optional'] } },
   { method: 'GET', path: '/api/kiosk/sites/:siteId', params: { siteId: 'xikou-hall' } },
+  // Issue 9 part A: sign-out, staff (the library token has no session, so nothing here can end one the suite needs).
+  { method: 'POST', path: '/api/signout', body: {}, auth: 'library' },
+  { method: 'POST', path: '/api/staff/signin', body: { username: ['li.wei', 'id'], password: ['not the password', 'id'] } },
+  { method: 'POST', path: '/api/staff/signout', body: {} },
+  { method: 'POST', path: '/api/staff/accounts/unlock', body: { kind: ['resident', 'enum'], cardNumber: ['XK0001', 'id'] } },
 ];
 
 const INJECTIONS = ["' OR 1=1 --", '1; DROP TABLE loans;--', '<script>alert(1)</script>', '${7*7}', '../../../etc/passwd', '%00', 'a\u0000b', '{"$gt":""}', 'x'.repeat(5000), '😀💥'.repeat(40)];

@@ -10,6 +10,8 @@ import { openDataStore, type DataStore } from '../src/db/database.js';
 
 export const DEVICE = { 'x-device-key': DEMO_DEVICE_KEY };
 export const PIN = '123456';
+/** Tests sign tokens with a fixed key instead of generating ./data/token-keys.json. */
+export const TEST_TOKEN_SECRET = 'test-token-secret-0123456789abcdef0123';
 export const dialect = (process.env.TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'postgres';
 
 export interface TestApp {
@@ -74,6 +76,9 @@ export async function cloneDatabase(): Promise<{ store: DataStore; drop(): Promi
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
+      // Let the closed pool's connections finish leaving: one terminated by FORCE while it is still
+      // closing makes pg emit an error nobody listens to any more (seen after bursts of 50 requests).
+      for (let i = 0; i < 40 && (await c.query('SELECT 1 FROM pg_stat_activity WHERE datname = $1', [name])).rowCount; i += 1) await new Promise((r) => setTimeout(r, 50));
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
     },
@@ -83,7 +88,7 @@ export async function cloneDatabase(): Promise<{ store: DataStore; drop(): Promi
 export async function createTestApp(overrides: Partial<ServerConfig> = {}): Promise<TestApp> {
   const { store, drop } = await cloneDatabase();
   let offset = 0;
-  const config = { ...loadConfig({}), rateLimitPerMinute: 100_000, ...overrides };
+  const config = { ...loadConfig({}), rateLimitPerMinute: 100_000, tokenSecret: TEST_TOKEN_SECRET, ...overrides };
   const app = await buildApp({ store, config, now: () => new Date(Date.now() + offset) });
   await app.ready();
   return {

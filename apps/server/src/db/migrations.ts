@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DialectName } from './database.js';
+import { authHardening } from './migrations-auth.js';
 
 /**
  * The schema, written once with Kysely's builder for both engines. The only
@@ -286,6 +287,11 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.alterTable('sites').addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('Asia/Shanghai')).execute();
         // A database seeded before this migration: a site named like a station is that station.
         await sql`UPDATE sites SET station_id = (SELECT s.id FROM stations s WHERE s.name_zh = sites.name_zh ORDER BY s.id LIMIT 1)`.execute(db);
+      },
+    },
+    '006_auth_hardening': {
+      async up(db) {
+        await authHardening(db, dialect);
       },
     },
   };

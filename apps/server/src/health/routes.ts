@@ -140,11 +140,12 @@ export function healthRoutes(app: FastifyInstance): void {
         const [system, value] = identifier.includes('|') ? identifier.split('|') : [RESIDENT_CARD_SYSTEM, identifier];
         const who = principalOf(request);
         const resident = system === RESIDENT_CARD_SYSTEM ? await db.selectFrom('residents').select(['patient_id']).where('card_number', '=', value ?? '').executeTakeFirst() : undefined;
-        const pid = resident?.patient_id;
-        // Searching for someone else is a denied read, not an empty result: it is logged as such.
-        if (pid && pid !== who.pid) await guard(request, pid, 'fhir.search.Patient');
-        await audit(db, { at: app.ctx.now(), actor: `resident:${who.sub}`, action: 'fhir.search.Patient', subject: `Patient/${who.pid ?? ''}`, detail: { identifier } });
-        const rows = pid ? await db.selectFrom('fhir_resources').select('resource').where('type', '=', 'Patient').where('id', '=', pid).execute() : [];
+        // Someone else's card answers exactly like an unknown one (an empty Bundle, same work done),
+        // so the search cannot tell which cards exist; the attempt is logged as denied.
+        const own = resident?.patient_id != null && resident.patient_id === who.pid;
+        const denied = resident?.patient_id != null && !own;
+        await audit(db, { at: app.ctx.now(), actor: `resident:${who.sub}`, action: denied ? 'fhir.search.Patient.denied' : 'fhir.search.Patient', subject: `Patient/${denied ? resident.patient_id : (who.pid ?? '')}`, detail: { identifier } });
+        const rows = await db.selectFrom('fhir_resources').select('resource').where('type', '=', 'Patient').where('id', '=', own ? who.pid! : '').execute();
         return reply.type(FHIR_JSON).send(searchBundle(base(request), rows.map((r) => JSON.parse(r.resource) as Resource), `${base(request)}/Patient?identifier=${encodeURIComponent(identifier)}`));
       },
     );

@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { sessionIsLive } from '../identity/sessions.js';
 import { verifyToken, type Principal, type Service } from '../identity/tokens.js';
+import { deviceIdOf } from './device-id.js';
 import { errors } from './errors.js';
 
 function sameSecret(a: string, b: string): boolean {
@@ -18,15 +20,30 @@ export const requireDevice: preHandlerAsyncHookHandler = function (request: Fast
   return Promise.resolve();
 };
 
-/** Routes for one signed-in person: a bearer token for this service that has not expired. */
+/**
+ * Reads and checks a bearer token: signature (current or recently retired key),
+ * expiry, the device it was issued to, and, when it names a session, that the
+ * session is still live (one indexed read; revocation holds on every instance).
+ */
+export async function authenticate(request: FastifyRequest): Promise<Principal | null> {
+  const { ctx } = request.server;
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_.-]{10,2048})$/.exec(header) : null;
+  const now = ctx.now();
+  const principal = match?.[1] ? verifyToken(ctx.keys, match[1], now.getTime()) : null;
+  if (!principal) return null;
+  if (principal.dev !== deviceIdOf(request)) return null;
+  if (principal.sid) return (await sessionIsLive(ctx.store.db, principal.sid, now)) ? principal : null;
+  // Only the library sign-in still issues tokens without a session (until it calls issueToken).
+  return principal.svc === 'library' ? principal : null;
+}
+
+/** Routes for one signed-in person: a live bearer token for this service, from the device that signed in. */
 export function requireToken(service: Service): preHandlerAsyncHookHandler {
-  return function (request: FastifyRequest, _reply: FastifyReply) {
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_.-]{10,2048})$/.exec(header) : null;
-    const principal = match?.[1] ? verifyToken(this.ctx.tokenSecret, match[1], this.ctx.now().getTime()) : null;
-    if (!principal || principal.svc !== service) return Promise.reject(errors.unauthorized());
+  return async function (request: FastifyRequest, _reply: FastifyReply) {
+    const principal = await authenticate(request);
+    if (!principal || principal.svc !== service) throw errors.unauthorized();
     request.principal = principal;
-    return Promise.resolve();
   };
 }
 
