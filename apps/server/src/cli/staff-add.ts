@@ -20,7 +20,8 @@ if (!password) {
   password = await rl.question('password (at least 12 characters): ');
   rl.close();
 }
-const account = { username: values.username, name: values.name, role: values.role as StaffRole, siteId: values.site ?? null, password };
+const role: StaffRole = values.role === 'site-admin' ? 'site-admin' : 'admin';
+const account = { username: values.username, name: values.name, role, siteId: values.site ?? null, password };
 const problems = staffProblems(account);
 if (problems.length) {
   console.error(`not added: ${problems.join('; ')}`);
