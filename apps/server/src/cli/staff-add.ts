@@ -8,6 +8,8 @@ import { openConfigured } from './open.js';
  * The password comes from STAFF_PASSWORD or is asked for (never a command-line argument: it would sit in the shell history).
  */
 const { values } = parseArgs({
+  // `pnpm staff:add -- --username …` may hand the script the `--` itself.
+  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
   options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' }, site: { type: 'string' } },
 });
 if (!values.username || !values.name || (values.role !== 'admin' && values.role !== 'site-admin')) {
