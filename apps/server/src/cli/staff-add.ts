@@ -8,6 +8,8 @@ import { openConfigured } from './open.js';
  * The password comes from STAFF_PASSWORD or is asked for (never a command-line argument: it would sit in the shell history).
  */
 const { values } = parseArgs({
+  // `pnpm staff:add -- --username …` may hand the script the `--` itself.
+  args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
   options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' }, site: { type: 'string' } },
 });
 if (!values.username || !values.name || (values.role !== 'admin' && values.role !== 'site-admin')) {
@@ -20,7 +22,8 @@ if (!password) {
   password = await rl.question('password (at least 12 characters): ');
   rl.close();
 }
-const account = { username: values.username, name: values.name, role: values.role as StaffRole, siteId: values.site ?? null, password };
+const role: StaffRole = values.role === 'site-admin' ? 'site-admin' : 'admin';
+const account = { username: values.username, name: values.name, role, siteId: values.site ?? null, password };
 const problems = staffProblems(account);
 if (problems.length) {
   console.error(`not added: ${problems.join('; ')}`);

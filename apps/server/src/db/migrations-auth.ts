@@ -65,6 +65,8 @@ export async function authHardening(db: Kysely<unknown>, dialect: DialectName): 
   await db.schema.createIndex('sessions_by_subject').on('sessions').columns(['subject', 'revoked_at']).execute();
 
   for (const column of ['device_id', 'prev_hash', 'hash']) await db.schema.alterTable('audit_log').addColumn(column, 'text').execute();
+  await db.schema.alterTable('audit_log').addColumn('chain', 'integer').execute();
+  await db.schema.createIndex('audit_log_by_chain').on('audit_log').columns(['chain', 'id']).execute();
   await chainExistingEntries(db, dialect);
   if (dialect === 'postgres') {
     // Row triggers do not see TRUNCATE; this one does.
@@ -84,8 +86,8 @@ async function chainExistingEntries(db: Kysely<unknown>, dialect: DialectName): 
   }
   let prev = GENESIS;
   for (const row of rows) {
-    const hash = entryHash(prev, { ...row, device_id: null });
-    await sql`UPDATE audit_log SET prev_hash = ${prev}, hash = ${hash} WHERE id = ${row.id}`.execute(db);
+    const hash = entryHash(prev, { ...row, device_id: null, chain: 0 });
+    await sql`UPDATE audit_log SET chain = 0, prev_hash = ${prev}, hash = ${hash} WHERE id = ${row.id}`.execute(db);
     prev = hash;
   }
   if (dialect === 'postgres') await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(db);

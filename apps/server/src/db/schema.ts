@@ -203,6 +203,8 @@ export interface Database {
     /** Hash chain (audit/chain.ts): a deleted or edited row breaks it. */
     prev_hash: string | null;
     hash: string | null;
+    /** Which of the interleaved hash chains (audit/chain.ts) the entry belongs to. */
+    chain: number | null;
   };
   /** Staff accounts (staff/accounts.ts): `admin` for every site, `site-admin` for one. */
   staff: {

@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
-import { entryHash, GENESIS } from '../audit/chain.js';
+import { CHAINS, entryHash, GENESIS } from '../audit/chain.js';
 import { currentDeviceId } from './request-context.js';
 
 export interface AuditEntry {
@@ -13,14 +13,15 @@ export interface AuditEntry {
   deviceId?: string | null;
 }
 
-// Any fixed number: the PostgreSQL advisory lock that orders appends to the chain across instances.
+// Any fixed number: with the chain number, the PostgreSQL advisory lock that orders appends to a chain across instances.
 const CHAIN_LOCK = 7_270_913;
 
 /**
  * Appends one line to the audit log (the database refuses updates, deletes and,
- * on PostgreSQL, TRUNCATE). Appends are serialized so each entry links to the
- * one before it: on PostgreSQL by a transaction-scoped advisory lock, on SQLite
- * by taking the write lock first (BEGIN IMMEDIATE) or by the caller's transaction.
+ * on PostgreSQL, TRUNCATE). Appends to a chain are serialized so each entry links
+ * to the one before it: on PostgreSQL by a transaction-scoped advisory lock per
+ * chain, on SQLite by taking the write lock first (BEGIN IMMEDIATE) or by the
+ * caller's transaction.
  */
 export async function audit(db: Db | Tx, entry: AuditEntry): Promise<void> {
   const fields = {
@@ -46,9 +47,12 @@ export async function audit(db: Db | Tx, entry: AuditEntry): Promise<void> {
   });
 }
 
-async function append(db: Db | Tx, fields: Parameters<typeof entryHash>[1], postgres: boolean): Promise<void> {
-  if (postgres) await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(db);
-  const last = await db.selectFrom('audit_log').select('hash').where('hash', 'is not', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
+async function append(db: Db | Tx, fields: Omit<Parameters<typeof entryHash>[1], 'chain'>, postgres: boolean): Promise<void> {
+  // SQLite has one writer anyway: one chain. PostgreSQL: any of CHAINS, each ordered by its own lock.
+  const chain = postgres ? Math.floor(Math.random() * CHAINS) : 0;
+  if (postgres) await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}, ${chain})`.execute(db);
+  const last = await db.selectFrom('audit_log').select('hash').where('chain', '=', chain).orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prev = last?.hash ?? GENESIS;
-  await db.insertInto('audit_log').values({ ...fields, prev_hash: prev, hash: entryHash(prev, fields) }).execute();
+  const entry = { ...fields, chain };
+  await db.insertInto('audit_log').values({ ...entry, prev_hash: prev, hash: entryHash(prev, entry) }).execute();
 }

@@ -10,8 +10,9 @@ const deviceHeader = { type: 'object', properties: { 'x-device-key': { type: 'st
 
 /** Sign-out takes no fields: no body at all, or `{}` (anything else is refused). */
 export const emptyBody = { type: 'object', additionalProperties: false, properties: {} } as const;
-export async function noBodyIsEmpty(request: FastifyRequest): Promise<void> {
+export function noBodyIsEmpty(request: FastifyRequest): Promise<void> {
   request.body ??= {};
+  return Promise.resolve();
 }
 
 /**

@@ -128,12 +128,15 @@ export async function verifySecret(db: Db, kind: AccountKind, login: string, sec
   const release = sql`signin_token = NULL, signin_until = NULL`;
   const mine = sql`signin_token = ${nonce}`;
   if (ok && hash !== null && id !== null) {
-    const cleared = await sql`UPDATE ${target.table} SET failed_pins = 0, next_attempt_at = NULL, ${release}
-      WHERE ${target.where} AND ${mine} AND NOT ${locked} RETURNING id`.execute(db);
-    if (cleared.rows.length === 1) {
-      await audit(db, { at: now, actor: target.subject!, action: 'signin', subject: target.subject!, detail: {}, deviceId });
-      return id;
-    }
+    // Clearing the count and logging the sign-in share one commit (each commit is an fsync on the sign-in path).
+    const signedIn = await db.transaction().execute(async (tx) => {
+      const cleared = await sql`UPDATE ${target.table} SET failed_pins = 0, next_attempt_at = NULL, ${release}
+        WHERE ${target.where} AND ${mine} AND NOT ${locked} RETURNING id`.execute(tx);
+      if (cleared.rows.length !== 1) return false;
+      await audit(tx, { at: now, actor: target.subject!, action: 'signin', subject: target.subject!, detail: {}, deviceId });
+      return true;
+    });
+    if (signedIn) return id;
     const row = (await sql<{ locked_until: string | null }>`SELECT locked_until FROM ${target.table} WHERE ${target.where}`.execute(db)).rows[0];
     throw lockedError(row?.locked_until ?? lockUntil, now, w);
   }
