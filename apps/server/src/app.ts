@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { ServerConfig } from './config.js';
@@ -8,7 +7,10 @@ import type { AppContext } from './context.js';
 import type { DataStore } from './db/database.js';
 import { deliberationRoutes } from './deliberation/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { registerCors } from './http/cors.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { scheduleIdempotencySweep } from './http/idempotency.js';
+import { registerRateLimit } from './http/rate-limit.js';
 import { registerSecurityHeaders } from './http/security.js';
 import { validatorCompiler } from './http/validation.js';
 import { identityRoutes } from './identity/routes.js';
@@ -56,6 +58,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('ctx', ctx);
   app.decorateRequest('principal', null);
   app.decorateRequest('deviceKey', null);
+  app.decorateRequest('device', null);
   app.setValidatorCompiler(validatorCompiler);
   // A route that takes no query string refuses one: unknown fields are errors everywhere, not silently ignored.
   app.addHook('onRoute', (route) => {
@@ -65,6 +68,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   registerErrorHandling(app);
   registerSecurityHeaders(app, config.frameAncestors);
+  // Per-device limits on the API only (decided on the route pattern): static files and the home page are never
+  // throttled. Registered before every route, the preflight and OpenAPI routes included.
+  await registerRateLimit(app, ctx);
+  registerCors(app, config.corsOrigins);
+  scheduleIdempotencySweep(app);
 
   await app.register(swagger, {
     openapi: {
@@ -81,24 +89,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.get('/api/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     reply.header('Cache-Control', 'no-cache');
     return app.swagger();
-  });
-
-  // Per-device limits on the API only: static files and the home page are never throttled.
-  await app.register(rateLimit, {
-    global: true,
-    max: config.rateLimitPerMinute,
-    timeWindow: 60_000,
-    allowList: (request) => !(request.url.startsWith('/api/') || request.url.startsWith('/fhir/')),
-    keyGenerator: (request) => {
-      const key = request.headers['x-device-key'];
-      return typeof key === 'string' && key.length <= 256 ? `device:${key}` : `ip:${request.ip}`;
-    },
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      code: 'RATE_LIMITED',
-      message: `Too many requests from this kiosk. Please wait ${Math.ceil(context.ttl / 1000)} s.`,
-      reasons: { 'zh-CN': `本终端请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试。`, en: `Too many requests from this kiosk. Please wait ${Math.ceil(context.ttl / 1000)} s.` },
-    }),
   });
 
   identityRoutes(app);

@@ -274,7 +274,8 @@ export function deliberationRoutes(app: FastifyInstance): void {
           .execute();
         await audit(tx, { at, actor: `resident:${who.sub}`, action: previous ? 'ballot.change' : 'ballot.cast', subject: `motion:${motionId}`, detail: { household, receipt, replaced: previous?.receipt ?? null } });
         return { status: previous ? 200 : 201, body: { motionId, choice, receipt, replacedReceipt: previous?.receipt ?? null, countedOnce: true } };
-      });
+        // The stored answer for a retry never keeps the choice (issue 9 item 14).
+      }, { secretFields: ['choice'] });
     },
   );
 
