@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { instantCompare } from '../db/instant.js';
 import type { Resource } from './fhir.js';
 import { parseDateParam, searchBundle, RESIDENT_CARD_SYSTEM } from './fhir.js';
 import { audit } from '../http/audit.js';
@@ -51,8 +52,10 @@ export function capabilityStatement(base: string): Record<string, unknown> {
       {
         mode: 'server',
         security: {
-          cors: false,
-          description: 'Authorization: Bearer <token> from POST /api/residents/signin with service "health"; a token reads only its own patient, and every read is audited.',
+          // The server answers CORS (preflights included) for the origins in CORS_ORIGINS, never with credentials.
+          cors: true,
+          description:
+            'Authorization: Bearer <token> from POST /api/residents/signin with service "health"; a token reads only its own patient, and every read is audited. CORS: only origins in the server\'s CORS_ORIGINS allow-list get Access-Control-Allow-Origin; Access-Control-Allow-Credentials is never sent (no cookies: the caller sends the bearer token itself).',
         },
         resource: Object.entries(SEARCH_PARAMS).map(([type, searchParam]) => ({
           type,
@@ -184,7 +187,7 @@ export function healthRoutes(app: FastifyInstance): void {
         for (const d of q.date === undefined ? [] : Array.isArray(q.date) ? q.date : [q.date]) {
           const bounds = parseDateParam(d);
           if (!bounds) throw errors.validation(`date "${d}" is not a FHIR date search value`, 'date');
-          for (const b of bounds) query = query.where('effective', b.op, b.value);
+          for (const b of bounds) query = query.where(instantCompare(app.ctx.store.dialect, 'effective', b.op, b.value));
         }
         query = query.orderBy('effective', q._sort === '-date' ? 'desc' : 'asc').orderBy('id');
         if (q._count) query = query.limit(q._count);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
+import { instant, instantBefore } from '../db/instant.js';
 import type { Database } from '../db/schema.js';
 import { isUniqueViolation } from '../db/database.js';
 import { principalOf, requireDevice, requireToken } from '../http/auth.js';
@@ -55,7 +56,7 @@ export function libraryRoutes(app: FastifyInstance): void {
     eb.selectFrom('patrons').select('expires_on').where('id', '=', patronId).as('p_expires_on'),
     eb.selectFrom('patrons').select('max_loans').where('id', '=', patronId).as('p_max_loans'),
     eb.selectFrom('loans').select((e) => e.fn.countAll<number>().as('n')).where('patron_id', '=', patronId).where('returned_at', 'is', null).as('p_open_loans'),
-    eb.selectFrom('loans').select((e) => e.fn.countAll<number>().as('n')).where('patron_id', '=', patronId).where('returned_at', 'is', null).where('due_at', '<', nowIso).as('p_overdue_loans'),
+    eb.selectFrom('loans').select((e) => e.fn.countAll<number>().as('n')).where('patron_id', '=', patronId).where('returned_at', 'is', null).where(instantBefore(dialect, 'due_at', nowIso)).as('p_overdue_loans'),
     eb.selectFrom('fines').select((e) => e.fn.sum<number>('amount_cents').as('total')).where('patron_id', '=', patronId).where('paid_at', 'is', null).as('p_fines'),
   ];
 
@@ -283,7 +284,7 @@ export function libraryRoutes(app: FastifyInstance): void {
       );
       return {
         patron: { id: patron.id, name: patron.name, cardNumber: patron.card_number, expiresOn: patron.expires_on, maxLoans: patron.max_loans },
-        loans: loans.map((l) => ({ ...itemView(l), dueAt: l.due_at, checkedOutAt: l.checked_out_at, renewals: l.renewals, overdue: l.due_at < at })),
+        loans: loans.map((l) => ({ ...itemView(l), dueAt: l.due_at, checkedOutAt: l.checked_out_at, renewals: l.renewals, overdue: instant(l.due_at) < instant(at) })),
         holds: holds.map((h, i) => ({ ...itemView(h), placedAt: h.placed_at, status: h.status, position: Number(positions[i]?.n ?? 0) })),
         fines: fines.map((f) => ({ id: f.id, amountCents: f.amount_cents, reason: f.reason, createdAt: f.created_at })),
         finesTotalCents: fines.reduce((sum, f) => sum + f.amount_cents, 0),
