@@ -12,7 +12,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { scheduleIdempotencySweep } from './http/idempotency.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { registerSecurityHeaders } from './http/security.js';
-import { validatorCompiler } from './http/validation.js';
+import { registerResponseValidation, validatorCompiler } from './http/validation.js';
 import { identityRoutes } from './identity/routes.js';
 import { kioskRoutes } from './kiosk/routes.js';
 import { libraryRoutes } from './library/routes.js';
@@ -24,6 +24,12 @@ export interface BuildOptions {
   /** A clock the tests can move (lockouts, overdue loans, motion deadlines). */
   now?: () => Date;
   logger?: boolean;
+  /**
+   * Tests: check every answer against its route's response schema before it is
+   * serialized, and fail the request (500 RESPONSE_SCHEMA) when it does not fit,
+   * so a schema can never silently drop or mangle a field.
+   */
+  validateResponses?: boolean;
 }
 
 const PLACEHOLDER = `<!doctype html>
@@ -67,6 +73,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     route.schema.querystring ??= { type: 'object', additionalProperties: false, properties: {} };
   });
   registerErrorHandling(app);
+  if (options.validateResponses) registerResponseValidation(app);
   registerSecurityHeaders(app, config.frameAncestors);
   // Per-device limits on the API only (decided on the route pattern): static files and the home page are never
   // throttled. Registered before every route, the preflight and OpenAPI routes included.
@@ -76,7 +83,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      // 3.1: its Schema Object is JSON Schema 2020-12, the dialect the routes are written in (numeric exclusiveMinimum, type arrays with null).
+      openapi: '3.1.0',
       info: { title: 'civic-kiosk data server', version: '0.0.0', description: 'Stations, parking deliberation, FHIR R4 health records, library and kiosk fleet APIs. Errors: { code, message, reasons: { zh-CN, en } }.' },
       components: {
         securitySchemes: {

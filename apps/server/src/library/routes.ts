@@ -1,3 +1,4 @@
+import * as api from '../http/api-schemas.js';
 import type { FastifyInstance } from 'fastify';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
@@ -15,7 +16,6 @@ import { addDays, checkoutRefusal, lateFineCents, POLICY, renewRefusal, type Pat
 
 const tags = ['library'];
 const security = [{ bearer: [] }];
-const anyObject = { type: 'object', additionalProperties: true };
 const barcodeBody = { type: 'object', additionalProperties: false, required: ['barcode'], properties: { barcode: s.barcode } };
 
 type Item = { id: string; barcode: string; isbn: string; title_zh: string; title_en: string; author: string; call_number: string; loanable: number };
@@ -85,7 +85,7 @@ export function libraryRoutes(app: FastifyInstance): void {
         summary: 'Patron sign-in with card number and PIN. Five wrong PINs lock the card for 15 minutes.',
         headers: { type: 'object', properties: { 'x-device-key': { type: 'string', maxLength: 256 } } },
         body: { type: 'object', additionalProperties: false, required: ['cardNumber', 'pin'], properties: { cardNumber: s.cardNumber, pin: s.pin } },
-        response: { 200: anyObject, ...errorResponses(401, 423) },
+        response: { 200: api.librarySignin, ...errorResponses(401, 423) },
       },
     },
     async (request) => {
@@ -100,7 +100,7 @@ export function libraryRoutes(app: FastifyInstance): void {
   app.get(
     '/api/library/items/:barcode',
     {
-      schema: { tags, summary: 'Look up an item by its barcode, with its availability.', params: { type: 'object', additionalProperties: false, required: ['barcode'], properties: { barcode: s.barcode } }, response: { 200: anyObject, ...errorResponses(404) } },
+      schema: { tags, summary: 'Look up an item by its barcode, with its availability.', params: { type: 'object', additionalProperties: false, required: ['barcode'], properties: { barcode: s.barcode } }, response: { 200: api.libraryItem, ...errorResponses(404) } },
     },
     async (request) => {
       const item = await itemByBarcode(db, (request.params as { barcode: string }).barcode);
@@ -128,7 +128,7 @@ export function libraryRoutes(app: FastifyInstance): void {
             limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
           },
         },
-        response: { 200: anyObject, ...errorResponses() },
+        response: { 200: api.librarySearch, ...errorResponses() },
       },
     },
     async (request) => {
@@ -161,7 +161,7 @@ export function libraryRoutes(app: FastifyInstance): void {
 
   app.post(
     '/api/library/checkout',
-    { preHandler: patronOnly, schema: { tags, security, summary: 'Borrow an item; refusals carry an exact reason code.', body: barcodeBody, response: { 201: anyObject, ...errorResponses(401, 403, 404, 409, 422) } } },
+    { preHandler: patronOnly, schema: { tags, security, summary: 'Borrow an item; refusals carry an exact reason code.', body: barcodeBody, response: { 201: api.checkoutAnswer, ...errorResponses(401, 403, 404, 409, 422) } } },
     async (request, reply) => {
       const { barcode } = request.body as { barcode: string };
       const patronId = principalOf(request).sub;
@@ -200,7 +200,7 @@ export function libraryRoutes(app: FastifyInstance): void {
 
   app.post(
     '/api/library/checkin',
-    { preHandler: requireDevice, schema: { tags, summary: 'Return an item at a kiosk (no sign-in needed); a late return creates a fine; the next hold becomes ready.', body: barcodeBody, response: { 200: anyObject, ...errorResponses(401, 404, 409, 422) } } },
+    { preHandler: requireDevice, schema: { tags, summary: 'Return an item at a kiosk (no sign-in needed); a late return creates a fine; the next hold becomes ready.', body: barcodeBody, response: { 200: api.checkinAnswer, ...errorResponses(401, 404, 409, 422) } } },
     async (request, reply) =>
       idempotentWrite(request, reply, async (tx) => {
         const { barcode } = request.body as { barcode: string };
@@ -226,7 +226,7 @@ export function libraryRoutes(app: FastifyInstance): void {
 
   app.post(
     '/api/library/renew',
-    { preHandler: patronOnly, schema: { tags, security, summary: 'Renew one of the patron\'s loans.', body: barcodeBody, response: { 200: anyObject, ...errorResponses(401, 403, 404, 409, 422) } } },
+    { preHandler: patronOnly, schema: { tags, security, summary: 'Renew one of the patron\'s loans.', body: barcodeBody, response: { 200: api.renewAnswer, ...errorResponses(401, 403, 404, 409, 422) } } },
     async (request, reply) => {
       const { barcode } = request.body as { barcode: string };
       const patronId = principalOf(request).sub;
@@ -249,7 +249,7 @@ export function libraryRoutes(app: FastifyInstance): void {
 
   app.post(
     '/api/library/holds',
-    { preHandler: patronOnly, schema: { tags, security, summary: 'Reserve an item; holds queue in the order they were placed.', body: barcodeBody, response: { 201: anyObject, ...errorResponses(401, 403, 404, 409, 422) } } },
+    { preHandler: patronOnly, schema: { tags, security, summary: 'Reserve an item; holds queue in the order they were placed.', body: barcodeBody, response: { 201: api.holdAnswer, ...errorResponses(401, 403, 404, 409, 422) } } },
     async (request, reply) => {
       const { barcode } = request.body as { barcode: string };
       const patronId = principalOf(request).sub;
@@ -269,7 +269,7 @@ export function libraryRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/library/me',
-    { preHandler: patronOnly, schema: { tags, security, summary: 'The signed-in patron\'s loans, holds and fines.', response: { 200: anyObject, ...errorResponses(401) } } },
+    { preHandler: patronOnly, schema: { tags, security, summary: 'The signed-in patron\'s loans, holds and fines.', response: { 200: api.patronAccount, ...errorResponses(401) } } },
     async (request) => {
       const patronId = principalOf(request).sub;
       const at = now().toISOString();
