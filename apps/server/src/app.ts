@@ -57,7 +57,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
       const en = tooLong ? 'A part of the address is too long.' : 'The address is malformed.';
       const zh = tooLong ? '地址中的某一部分过长。' : '地址格式不正确。';
-      void (reply as { code(n: number): { send(b: unknown): unknown } }).code(tooLong ? 414 : 400).send({ code: tooLong ? 'URI_TOO_LONG' : 'BAD_URL', message: en, reasons: { 'zh-CN': zh, en } });
+      // Sent before any hook runs, so the no-store of every other API answer is set here.
+      void (reply as { header(k: string, v: string): { code(n: number): { send(b: unknown): unknown } } }).header('Cache-Control', 'no-store').code(tooLong ? 414 : 400).send({ code: tooLong ? 'URI_TOO_LONG' : 'BAD_URL', message: en, reasons: { 'zh-CN': zh, en } });
     },
   });
   const ctx: AppContext = { store, config, tokenSecret: await tokenSecret(store, config), now: options.now ?? (() => new Date()) };

@@ -9,7 +9,6 @@ import { errorResponses, s } from '../http/validation.js';
 import { CHOICES, motionStatus, newReceipt, tally, type Choice } from './tally.js';
 
 const idParams = (name: string) => ({ type: 'object', additionalProperties: false, required: [name], properties: { [name]: s.id } });
-const anyObject = { type: 'object', additionalProperties: true };
 const emptyBody = { type: 'object', additionalProperties: false, properties: {} };
 const tags = ['deliberation'];
 const auth = [{ bearer: [] }];

@@ -72,8 +72,9 @@ export function scheduleIdempotencySweep(app: FastifyInstance): void {
     timer = setInterval(() => void sweep(), 60 * 60 * 1000);
     timer.unref();
   });
-  app.addHook('onClose', async () => {
+  app.addHook('onClose', (_instance, done) => {
     if (timer) clearInterval(timer);
+    done();
   });
 }
 
@@ -136,7 +137,7 @@ export async function idempotentWrite(
     reply.header('Idempotent-Replayed', 'true');
     const body = JSON.parse(stored.response) as unknown;
     // The same fingerprint means the same body: the withheld fields are the ones in this request.
-    const restored = secret.length && stored.status < 300 && body && typeof body === 'object' ? { ...(body as object), ...Object.fromEntries(secret.map((f) => [f, (request.body as Record<string, unknown>)[f]])) } : body;
+    const restored = secret.length && stored.status < 300 && body && typeof body === 'object' ? { ...body, ...Object.fromEntries(secret.map((f) => [f, (request.body as Record<string, unknown>)[f]])) } : body;
     return reply.code(stored.status).send(restored);
   };
 
