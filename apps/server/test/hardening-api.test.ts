@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../src/app.js';
 import { demoCredential, loadConfig } from '../src/config.js';
@@ -259,6 +262,39 @@ describe('production', () => {
         resolve({ code, output });
       });
     });
+
+  /** Starts main.ts and stops it as soon as its output matches `until` (or after 90 s). */
+  const startUntil = (env: NodeJS.ProcessEnv, until: RegExp) =>
+    new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: new URL('..', import.meta.url).pathname, env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATABASE_URL: '', ...env } });
+      let output = '';
+      const timer = setTimeout(() => child.kill('SIGTERM'), 90_000);
+      const seen = (d: Buffer) => {
+        output += d.toString();
+        if (until.test(output)) child.kill('SIGTERM');
+      };
+      child.stdout.on('data', seen);
+      child.stderr.on('data', seen);
+      child.on('exit', () => {
+        clearTimeout(timer);
+        resolve(output);
+      });
+    });
+
+  it('a fresh demo database enrolls the demo kiosks and prints their links; production on an empty database seeds nothing', { timeout: 200_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ck-main-'));
+    try {
+      const demo = await startUntil({ SQLITE_PATH: path.join(dir, 'demo.sqlite'), PUBLIC_URL: 'http://kiosk.example', LOG_LEVEL: 'info' }, /Server listening/);
+      const links = demo.match(/http:\/\/kiosk\.example\/\?enroll=[0-9A-Z-]{19}/g) ?? [];
+      assert.equal(links.length, 3, demo);
+      for (const siteId of ['hangzhou-westlake', 'ningde-donghu', 'xikou-hall']) assert.match(demo, new RegExp(`${siteId}\\s+http://kiosk`));
+      const prod = await startUntil({ SQLITE_PATH: path.join(dir, 'prod.sqlite'), NODE_ENV: 'production', LOG_LEVEL: 'info' }, /Server listening/);
+      assert.match(prod, /Server listening/);
+      assert.doesNotMatch(prod, /seeded demo data|enroll=/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('refuses to start with the demo seed, demo credentials or DEMO_DEVICES=1', { timeout: 150_000 }, async () => {
     const db = await cloneDatabase();

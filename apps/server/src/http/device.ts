@@ -69,13 +69,31 @@ export async function checkCredential(db: Db, config: Pick<ServerConfig, 'demoDe
 }
 
 const checks = new WeakMap<FastifyRequest, Promise<Check>>();
+/**
+ * Lookups of one credential that are in flight: requests that arrive meanwhile share the answer
+ * (single flight). Nothing is cached beyond the query itself, so a revocation counts from the
+ * next query on, on every instance.
+ */
+const inFlightByDb = new WeakMap<Db, Map<string, Promise<Check>>>();
 
 /** The validated device of a request (memoized per request: one lookup however many hooks ask). */
 export function resolveDevice(request: FastifyRequest): Promise<Check> {
   let check = checks.get(request);
   if (!check) {
     const header = request.headers['x-device-key'];
-    check = header === undefined ? Promise.resolve({ error: 'unknown' as const }) : checkCredential(request.server.ctx.store.db, request.server.ctx.config, header);
+    if (typeof header !== 'string') check = Promise.resolve({ error: 'unknown' as const });
+    else {
+      const { db } = request.server.ctx.store;
+      let inFlight = inFlightByDb.get(db);
+      if (!inFlight) inFlightByDb.set(db, (inFlight = new Map()));
+      const flights = inFlight;
+      const flightKey = `${request.server.ctx.config.demoDevices ? 1 : 0}${header}`;
+      check = inFlight.get(flightKey);
+      if (!check) {
+        check = checkCredential(db, request.server.ctx.config, header).finally(() => flights.delete(flightKey));
+        inFlight.set(flightKey, check);
+      }
+    }
     checks.set(request, check);
   }
   return check;
