@@ -1,17 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_DEVICE_KEY } from '../src/config.js';
+import { createEnrollmentCode, enroll } from '../src/http/device.js';
 import { addStaff, staffProblems } from '../src/staff/accounts.js';
 import { canManageSite } from '../src/staff/routes.js';
 import { createTestApp, DEVICE, get, json, PIN, type TestApp } from './helpers.js';
 
 /** Issue 9 part A: sign-in under attack, enumeration, sessions, staff. */
-const KIOSKS = Array.from({ length: 30 }, (_, i) => `kiosk-${i}`);
+/** Thirty enrolled kiosks of the village hall, each with its own credential. */
+const KIOSKS: string[] = [];
 let t: TestApp;
 let pinned: string[] = [];
 let withoutPin: string[] = [];
 before(async () => {
-  t = await createTestApp({ deviceKeys: [DEMO_DEVICE_KEY, ...KIOSKS] });
+  t = await createTestApp();
+  for (let i = 0; i < 30; i++) {
+    const { code } = await createEnrollmentCode(t.store.db, 'xikou-hall', Date.now(), 'http://kiosk.test');
+    KIOSKS.push((await enroll(t.store.db, code, Date.now())).credential);
+  }
   const rows = await t.store.db.selectFrom('residents').select(['card_number', 'pin_hash', 'patient_id']).orderBy('card_number').execute();
   // Cards from XK0100 on: the FHIR patients (XK0001…) stay free for other files' habits.
   pinned = rows.filter((r) => r.pin_hash && r.card_number >= 'XK0100').map((r) => r.card_number);

@@ -89,7 +89,7 @@ export async function createTestApp(overrides: Partial<ServerConfig> = {}): Prom
   const { store, drop } = await cloneDatabase();
   let offset = 0;
   const config = { ...loadConfig({}), rateLimitPerMinute: 100_000, tokenSecret: TEST_TOKEN_SECRET, ...overrides };
-  const app = await buildApp({ store, config, now: () => new Date(Date.now() + offset) });
+  const app = await buildApp({ store, config, now: () => new Date(Date.now() + offset), validateResponses: true });
   await app.ready();
   return {
     app,

@@ -49,7 +49,7 @@ describe('identity', () => {
   it('needs a registered kiosk to sign in', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/residents/signin', payload: { cardNumber: 'XK0001', pin: PIN, service: 'health' } });
     assert.equal(res.statusCode, 401);
-    assert.equal(json(res).code, 'DEVICE_UNAUTHORIZED');
+    assert.equal(json(res).code, 'DEVICE_UNKNOWN');
   });
 
   it('issues tokens that expire within 10 minutes and only open one service', async () => {

@@ -190,7 +190,29 @@ export interface Database {
     status: number;
     response: string;
     created_at: string;
+    /** Epoch ms; records older than 24 h are swept (null: written before the column existed). */
+    created_ms: number | null;
   };
+  /** A kiosk's credential: only the sha256 of its secret is kept. Times are epoch ms. */
+  devices: {
+    id: string;
+    site_id: string;
+    secret_hash: string;
+    label: string | null;
+    created_ms: number;
+    revoked_ms: number | null;
+  };
+  /** One-time enrollment codes (hashed), valid 24 h. */
+  enrollment_codes: {
+    code_hash: string;
+    site_id: string;
+    created_ms: number;
+    expires_ms: number;
+    used_ms: number | null;
+    device_id: string | null;
+  };
+  /** Rate-limit windows shared by every instance on one PostgreSQL. */
+  rate_limits: { key: string; hits: number; reset_ms: number };
   audit_log: {
     id: Generated<number>;
     at: string;

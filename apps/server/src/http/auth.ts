@@ -1,24 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { sessionIsLive } from '../identity/sessions.js';
 import { verifyToken, type Principal, type Service } from '../identity/tokens.js';
 import { deviceIdOf } from './device-id.js';
 import { errors } from './errors.js';
 
-function sameSecret(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
-}
-
-/** Kiosk-only routes: the `X-Device-Key` header must be one of DEVICE_KEYS. */
-export const requireDevice: preHandlerAsyncHookHandler = function (request: FastifyRequest) {
-  const key = request.headers['x-device-key'];
-  const accepted = this.ctx.config.deviceKeys;
-  if (typeof key !== 'string' || !accepted.some((k) => sameSecret(k, key))) return Promise.reject(errors.deviceKey());
-  request.deviceKey = key;
-  return Promise.resolve();
-};
+/** Kiosk-only routes: validated against the devices table (see device.ts). */
+export { requireDevice } from './device.js';
 
 /**
  * Reads and checks a bearer token: signature (current or recently retired key),
@@ -50,11 +37,4 @@ export function requireToken(service: Service): preHandlerAsyncHookHandler {
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw errors.unauthorized();
   return request.principal;
-}
-
-/** Who a write belongs to, for idempotency: the signed-in person, or else the kiosk. */
-export function idempotencyScope(request: FastifyRequest): string {
-  if (request.principal) return `${request.principal.svc}:${request.principal.sub}`;
-  const device = request.deviceKey ?? request.ip;
-  return `device:${createHash('sha256').update(device).digest('base64url').slice(0, 22)}`;
 }

@@ -5,17 +5,10 @@ import type { FastifyRequest } from 'fastify';
  * The device a request comes from, as one opaque id: sign-in failures are
  * counted per device, tokens are bound to it and audit entries carry it.
  *
- * Until kiosks hold their own enrolled credential (issue 9, part B), this is a
- * hash of the `X-Device-Key` header, or of the address when there is none; part B
- * replaces the body with the validated device id. Hashing keeps the raw key out
- * of the database and the logs.
+ * The enrolled kiosk's id once its credential was validated (`requireDevice`,
+ * or the rate limiter's lookup). Otherwise a hash of the address — never the
+ * raw header: an unvalidated key must not pick anyone's counter or audit line.
  */
 export function deviceIdOf(request: FastifyRequest): string {
-  const key = request.headers['x-device-key'];
-  if (typeof key === 'string' && key.length > 0 && key.length <= 256) return `dk_${digest(key)}`;
-  return `ip_${digest(request.ip)}`;
-}
-
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+  return request.device?.id ?? `ip_${createHash('sha256').update(request.ip).digest('base64url').slice(0, 22)}`;
 }

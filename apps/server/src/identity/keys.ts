@@ -25,6 +25,16 @@ export class Keyring {
     const key = kid === this.current.kid ? this.current : this.previous.find((k) => k.kid === kid && (k.retiredAt ?? 0) + TOKEN_TTL_MS > now);
     return key ? derive(key.secret, audience) : null;
   }
+
+  /**
+   * The key of the idempotency fingerprints: kept out of the database like the
+   * signing keys, so a stored fingerprint of a ballot cannot be reversed by
+   * hashing the three possible choices. A rotation changes it: a retry that
+   * spans a rotation is answered as a new request's mismatch, never wrongly.
+   */
+  get fingerprintKey(): Buffer {
+    return derive(this.current.secret, 'idempotency');
+  }
 }
 
 function derive(secret: string, audience: string): Buffer {
