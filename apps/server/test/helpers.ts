@@ -74,6 +74,14 @@ export async function cloneDatabase(): Promise<{ store: DataStore; drop(): Promi
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
+      // pg's Pool.end() resolves once its clients are told to end, not once their backends are gone: a
+      // FORCE drop at that instant terminates a closing backend, whose client then emits an uncaught
+      // 'error' into whichever test opened it. Wait (briefly) for the backends to leave first.
+      for (let i = 0; i < 50; i += 1) {
+        const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
     },
