@@ -76,9 +76,14 @@ export async function cloneDatabase(): Promise<{ store: DataStore; drop(): Promi
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
-      // Let the closed pool's connections finish leaving: one terminated by FORCE while it is still
-      // closing makes pg emit an error nobody listens to any more (seen after bursts of 50 requests).
-      for (let i = 0; i < 40 && (await c.query('SELECT 1 FROM pg_stat_activity WHERE datname = $1', [name])).rowCount; i += 1) await new Promise((r) => setTimeout(r, 50));
+      // pg's Pool.end() resolves once its clients are told to end, not once their backends are gone: a
+      // FORCE drop at that instant terminates a closing backend, whose client then emits an uncaught
+      // 'error' into whichever test opened it. Wait (briefly) for the backends to leave first.
+      for (let i = 0; i < 50; i += 1) {
+        const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
     },
