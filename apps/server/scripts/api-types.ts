@@ -20,7 +20,7 @@ export const API_TYPES_FILE = path.resolve(path.dirname(fileURLToPath(import.met
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const store = openDataStore({ sqlitePath: ':memory:' });
   await migrate(store.db as never, 'sqlite');
-  const app = await buildApp({ store, config: { ...loadConfig({}), tokenSecret: 'openapi-only' } });
+  const app = await buildApp({ store, config: { ...loadConfig({}), tokenSecret: 'openapi-document-only-0123456789abcdef' } });
   try {
     await app.ready();
     const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });

@@ -53,10 +53,10 @@ describe('sign-in under attack', () => {
     const right = await signIn(c, PIN, kiosk);
     assert.equal(right.statusCode, 423);
     assert.equal(json(right).code, 'PIN_LOCKED');
-    const counted = await t.store.db.selectFrom('signin_failures').select('id').where('account', 'like', 'resident:%').where('device_id', 'like', 'dk_%').execute();
+    const counted = await t.store.db.selectFrom('signin_failures').select('id').where('account', 'like', 'resident:%').where('device_id', 'like', 'kiosk-%').execute();
     assert.ok(counted.length <= 6, `counted ${counted.length} failures before the lock`);
     const lockouts = await t.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'signin.lockout').execute();
-    assert.ok(lockouts.some((l) => l.device_id?.startsWith('dk_')), 'the lockout is logged with the device');
+    assert.ok(lockouts.some((l) => l.device_id?.startsWith('kiosk-')), 'the lockout is logged with the device');
   });
 
   it('adds growing waits: a guess during the wait counts as wrong without being checked', async () => {
@@ -108,8 +108,9 @@ describe('no enumeration', () => {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
     for (const kind of ['unknown', 'noPin'] as const) {
       const ratio = median(samples[kind]) / median(samples.real);
-      // Without the dummy hash an unknown card answers ~50x faster than a real one.
-      assert.ok(ratio > 0.3 && ratio < 3, `${kind}/real time ratio ${ratio.toFixed(2)} (${samples[kind].join(', ')} vs ${samples.real.join(', ')})`);
+      // Without the dummy hash an unknown card answers ~50x faster than a real one; the wide band
+      // leaves room for a loaded machine (three samples each) and still catches that.
+      assert.ok(ratio > 0.2 && ratio < 5, `${kind}/real time ratio ${ratio.toFixed(2)} (${samples[kind].join(', ')} vs ${samples.real.join(', ')})`);
     }
   });
 

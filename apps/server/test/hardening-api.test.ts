@@ -11,7 +11,7 @@ import { rebaseDemo, seedDay } from '../src/db/seed/rebase.js';
 import { motionStatus } from '../src/deliberation/tally.js';
 import { IDEMPOTENCY_TTL_MS, sweepIdempotency } from '../src/http/idempotency.js';
 import { cardExpired } from '../src/library/rules.js';
-import { cloneDatabase, createTestApp, DEVICE, dialect, get, json, newKey, patronToken, post, residentToken, type TestApp } from './helpers.js';
+import { cloneDatabase, createTestApp, DEVICE, dialect, get, json, newKey, patronToken, PIN, post, residentToken, type TestApp } from './helpers.js';
 
 const DAY = 86_400_000;
 let t: TestApp;
@@ -138,11 +138,15 @@ describe('idempotency records', () => {
   });
 
   it('are scoped per device as well as per person', async () => {
+    // A token works only from the kiosk that signed in: the same resident signs in at each kiosk.
     const token = await residentToken(t.app, 'XK0001', 'deliberation');
+    const thereDevice = { 'x-device-key': demoCredential('ningde-donghu') };
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/residents/signin', headers: thereDevice, payload: { cardNumber: 'XK0001', pin: PIN, service: 'deliberation' } });
+    const thereToken = json<{ token: string }>(signIn).token;
     const key = newKey();
     const body = { body: '同一个键，两台终端' };
     const here = await t.app.inject({ method: 'POST', url: '/api/deliberation/proposals/prop-kerbside/comments', payload: body, headers: { ...DEVICE, authorization: `Bearer ${token}`, 'idempotency-key': key } });
-    const there = await t.app.inject({ method: 'POST', url: '/api/deliberation/proposals/prop-kerbside/comments', payload: body, headers: { 'x-device-key': demoCredential('ningde-donghu'), authorization: `Bearer ${token}`, 'idempotency-key': key } });
+    const there = await t.app.inject({ method: 'POST', url: '/api/deliberation/proposals/prop-kerbside/comments', payload: body, headers: { ...thereDevice, authorization: `Bearer ${thereToken}`, 'idempotency-key': key } });
     assert.equal(here.statusCode, 201);
     assert.equal(there.statusCode, 201);
     assert.equal(there.headers['idempotent-replayed'], undefined);

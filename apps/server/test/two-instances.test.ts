@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_DEVICE_KEY } from '../src/config.js';
 import { cloneDatabase, PIN, TEST_TOKEN_SECRET } from './helpers.js';
@@ -7,9 +8,21 @@ import { cloneDatabase, PIN, TEST_TOKEN_SECRET } from './helpers.js';
 /**
  * Two server processes on one database (PostgreSQL, as a fleet runs; the same
  * file on SQLite): a sign-out on one is seen by the other at once, and lockout
- * counters add up whichever instance answers. Ports 8110-8111 belong to this test.
+ * counters add up whichever instance answers. Each instance on a free port
+ * (two runs of the suite may share a machine).
  */
-const PORTS = [8110, 8111] as const;
+const PORTS: number[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 let db: Awaited<ReturnType<typeof cloneDatabase>>;
 const servers: ChildProcess[] = [];
 
@@ -20,7 +33,6 @@ async function start(port: number): Promise<ChildProcess> {
     PORT: String(port),
     HOST: '127.0.0.1',
     TOKEN_SECRET: TEST_TOKEN_SECRET,
-    DEVICE_KEYS: DEMO_DEVICE_KEY,
     LOG_LEVEL: 'warn',
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -37,9 +49,10 @@ async function start(port: number): Promise<ChildProcess> {
 
 before(async () => {
   db = await cloneDatabase();
+  PORTS.push(await freePort(), await freePort());
   // Both migrate on start; let the first finish before the second begins.
-  servers.push(await start(PORTS[0]));
-  servers.push(await start(PORTS[1]));
+  servers.push(await start(PORTS[0]!));
+  servers.push(await start(PORTS[1]!));
 });
 after(async () => {
   for (const s of servers) {

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { sessionIsLive } from '../identity/sessions.js';
 import { verifyToken, type Principal, type Service } from '../identity/tokens.js';
+import { resolveDevice } from './device.js';
 import { deviceIdOf } from './device-id.js';
 import { errors } from './errors.js';
 
@@ -19,10 +20,10 @@ export async function authenticate(request: FastifyRequest): Promise<Principal |
   const now = ctx.now();
   const principal = match?.[1] ? verifyToken(ctx.keys, match[1], now.getTime()) : null;
   if (!principal) return null;
+  await resolveDevice(request);
   if (principal.dev !== deviceIdOf(request)) return null;
-  if (principal.sid) return (await sessionIsLive(ctx.store.db, principal.sid, now)) ? principal : null;
-  // Only the library sign-in still issues tokens without a session (until it calls issueToken).
-  return principal.svc === 'library' ? principal : null;
+  // Every sign-in issues a session: a token without one (or with an ended one) is refused.
+  return principal.sid && (await sessionIsLive(ctx.store.db, principal.sid, now)) ? principal : null;
 }
 
 /** Routes for one signed-in person: a live bearer token for this service, from the device that signed in. */

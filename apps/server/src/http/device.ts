@@ -85,7 +85,7 @@ export function resolveDevice(request: FastifyRequest): Promise<Check> {
     else {
       const { db } = request.server.ctx.store;
       let inFlight = inFlightByDb.get(db);
-      if (!inFlight) inFlightByDb.set(db, (inFlight = new Map()));
+      if (!inFlight) inFlightByDb.set(db, (inFlight = new Map<string, Promise<Check>>()));
       const flights = inFlight;
       const flightKey = `${request.server.ctx.config.demoDevices ? 1 : 0}${header}`;
       check = inFlight.get(flightKey);
@@ -93,6 +93,11 @@ export function resolveDevice(request: FastifyRequest): Promise<Check> {
         check = checkCredential(db, request.server.ctx.config, header).finally(() => flights.delete(flightKey));
         inFlight.set(flightKey, check);
       }
+      // Whichever hook asks first (rate limiter, requireDevice, sign-in), the rest of the request sees the device.
+      check = check.then((result) => {
+        if ('device' in result) request.device = result.device;
+        return result;
+      });
     }
     checks.set(request, check);
   }

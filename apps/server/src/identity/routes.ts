@@ -1,3 +1,4 @@
+import * as api from '../http/api-schemas.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate, requireDevice } from '../http/auth.js';
 import { deviceIdOf } from '../http/device-id.js';
@@ -36,7 +37,7 @@ export function identityRoutes(app: FastifyInstance): void {
           required: ['cardNumber', 'pin', 'service'],
           properties: { cardNumber: s.cardNumber, pin: s.pin, service: { type: 'string', enum: ['deliberation', 'health'] } },
         },
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(401, 404, 423, 429) },
+        response: { 200: api.residentSignin, ...errorResponses(401, 404, 423, 429) },
       },
     },
     async (request) => {

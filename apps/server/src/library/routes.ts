@@ -10,7 +10,7 @@ import { ApiError, errors } from '../http/errors.js';
 import { idempotentWrite } from '../http/idempotency.js';
 import { errorResponses, s } from '../http/validation.js';
 import { checkPin } from '../identity/signin.js';
-import { signToken } from '../identity/tokens.js';
+import { issueToken } from '../identity/sessions.js';
 import { likeContains } from './pinyin.js';
 import { addDays, checkoutRefusal, lateFineCents, POLICY, renewRefusal, type PatronState } from './rules.js';
 
@@ -93,7 +93,8 @@ export function libraryRoutes(app: FastifyInstance): void {
       const at = now();
       const id = await checkPin(db, 'patrons', cardNumber, pin, at);
       const p = await db.selectFrom('patrons').select(['id', 'name', 'expires_on']).where('id', '=', id).executeTakeFirstOrThrow();
-      return { ...signToken(app.ctx.tokenSecret, { sub: p.id, svc: 'library' }, at.getTime()), patron: { id: p.id, name: p.name, expiresOn: p.expires_on } };
+      const { token, expiresAt, sessionId } = await issueToken(app, request, { sub: p.id, svc: 'library' }, `patron:${p.id}`);
+      return { token, expiresAt, sessionId, patron: { id: p.id, name: p.name, expiresOn: p.expires_on } };
     },
   );
 

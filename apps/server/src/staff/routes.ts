@@ -57,7 +57,25 @@ export function staffRoutes(app: FastifyInstance): void {
           required: ['username', 'password'],
           properties: { username: { type: 'string', pattern: USERNAME.source }, password: { type: 'string', minLength: 1, maxLength: 256 } },
         },
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(401, 423, 429) },
+        response: {
+          200: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['token', 'expiresAt', 'sessionId', 'staff'],
+            properties: {
+              token: { type: 'string' },
+              expiresAt: { type: 'string' },
+              sessionId: { type: 'string', description: 'the staff session (POST /api/staff/signout ends it)' },
+              staff: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['id', 'name', 'role', 'siteId'],
+                properties: { id: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', enum: ['admin', 'site-admin'] }, siteId: { type: ['string', 'null'] } },
+              },
+            },
+          },
+          ...errorResponses(401, 423, 429),
+        },
       },
     },
     async (request) => {

@@ -14,7 +14,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify a resident (card number + PIN) for one service. Five wrong PINs lock the account for 15 minutes. */
+        /** Verify a resident (card number + PIN) for one service. Wrong PINs add growing waits, and five lock the account for 15 minutes. */
         post: {
             parameters: {
                 query?: never;
@@ -42,7 +42,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            token: string;
+                            expiresAt: string;
+                            /** @description the session this token belongs to (POST /api/signout ends it) */
+                            sessionId: string;
+                            /** @enum {string} */
+                            service: "deliberation" | "health";
+                            resident: {
+                                id: string;
+                                name: string;
+                                householdId: string;
+                            };
+                            /** @description health sign-ins: the FHIR Patient id the token may read */
+                            patientId?: string | null;
                         };
                     };
                 };
@@ -231,6 +243,918 @@ export interface paths {
                 };
                 /** @description Default Response */
                 423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session of the bearer token at once, on every server instance (the kiosk calls it when it returns home). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-device-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Signed out */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/signin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff sign-in (username + password). Same waits and lockout as residents; the token opens staff routes only. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            expiresAt: string;
+                            /** @description the staff session (POST /api/staff/signout ends it) */
+                            sessionId: string;
+                            staff: {
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "site-admin";
+                                siteId: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/signout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this staff session at once. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Signed out */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/accounts/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlock a resident or patron account (clears its wrong-PIN count, wait and lock). Audited with the staff id. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "resident" | "patron";
+                        cardNumber: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unlocked?: boolean;
+                            wasLocked?: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3761,7 +4685,7 @@ export interface paths {
                                 expiresOn: string;
                             };
                             /** @description the session this token belongs to (POST /api/signout ends it) */
-                            sessionId?: string;
+                            sessionId: string;
                         };
                     };
                 };
