@@ -19,7 +19,13 @@ trap 'kill $workshop 2>/dev/null' EXIT
 if [ -z "${STATIC_DIR:-}" ] && [ -f apps/kiosk/dist/index.html ]; then export STATIC_DIR=$PWD/apps/kiosk/dist; fi
 echo "Kiosk server: http://localhost:$PORT   (API description: /api/openapi.json)"
 echo "Component workshop (Storybook): http://localhost:$STORYBOOK_PORT"
+# Enrollment links point at the kiosk app this command serves.
+export PUBLIC_URL=${PUBLIC_URL:-http://localhost:$PORT}
 if [ -z "${DATABASE_URL:-}" ] && [ ! -f "${SQLITE_PATH:-data/kiosk.sqlite}" ]; then
   echo "First start: creating ${SQLITE_PATH:-data/kiosk.sqlite} and seeding the demo data (about ten seconds)."
+  echo "The server then enrolls the demo kiosks: it prints one single-use enrollment link per demo site (valid 24 h)."
 fi
+echo "Enroll another kiosk: pnpm --filter @civic-kiosk/server device:add <siteId>   (device:list, device:revoke <deviceId>)"
+echo "Demo credential per demo site (development only): X-Device-Key: ckd_demo-<siteId>.demo-secret"
+
 node apps/server/dist/main.js

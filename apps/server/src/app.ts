@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { ServerConfig } from './config.js';
@@ -8,10 +7,16 @@ import type { AppContext } from './context.js';
 import type { DataStore } from './db/database.js';
 import { deliberationRoutes } from './deliberation/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { registerCors } from './http/cors.js';
 import { registerErrorHandling } from './http/error-handler.js';
+import { scheduleIdempotencySweep } from './http/idempotency.js';
+import { registerRateLimit } from './http/rate-limit.js';
 import { registerSecurityHeaders } from './http/security.js';
-import { validatorCompiler } from './http/validation.js';
+import { registerResponseValidation, validatorCompiler } from './http/validation.js';
 import { identityRoutes } from './identity/routes.js';
+import { keyringFor } from './identity/keyring-config.js';
+import { registerRequestContext } from './http/request-context.js';
+import { staffRoutes } from './staff/routes.js';
 import { kioskRoutes } from './kiosk/routes.js';
 import { libraryRoutes } from './library/routes.js';
 import { stationRoutes } from './stations/routes.js';
@@ -22,6 +27,12 @@ export interface BuildOptions {
   /** A clock the tests can move (lockouts, overdue loans, motion deadlines). */
   now?: () => Date;
   logger?: boolean;
+  /**
+   * Tests: check every answer against its route's response schema before it is
+   * serialized, and fail the request (500 RESPONSE_SCHEMA) when it does not fit,
+   * so a schema can never silently drop or mangle a field.
+   */
+  validateResponses?: boolean;
 }
 
 const PLACEHOLDER = `<!doctype html>
@@ -31,12 +42,6 @@ const PLACEHOLDER = `<!doctype html>
 <p>尚未构建自助终端应用。No kiosk app to serve yet: build it (<code>pnpm build</code> in apps/kiosk) and set <code>STATIC_DIR</code> to its output directory.</p>
 <p>组件工作台（Storybook）由运行命令（在仓库根目录执行 <code>pnpm start</code>）提供，地址为 <a href="http://localhost:6006">http://localhost:6006</a>。The component workshop (Storybook) is served by the run command (<code>pnpm start</code> at the repository root) at <a href="http://localhost:6006">http://localhost:6006</a>.</p>
 </body></html>`;
-
-async function tokenSecret(store: DataStore, config: ServerConfig): Promise<string> {
-  if (config.tokenSecret) return config.tokenSecret;
-  const row = await store.db.selectFrom('settings').select('value').where('key', '=', 'token_secret').executeTakeFirstOrThrow();
-  return row.value;
-}
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { store, config } = options;
@@ -49,14 +54,18 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
       const en = tooLong ? 'A part of the address is too long.' : 'The address is malformed.';
       const zh = tooLong ? '地址中的某一部分过长。' : '地址格式不正确。';
-      void (reply as { code(n: number): { send(b: unknown): unknown } }).code(tooLong ? 414 : 400).send({ code: tooLong ? 'URI_TOO_LONG' : 'BAD_URL', message: en, reasons: { 'zh-CN': zh, en } });
+      // Sent before any hook runs, so the no-store of every other API answer is set here.
+      void (reply as { header(k: string, v: string): { code(n: number): { send(b: unknown): unknown } } }).header('Cache-Control', 'no-store').code(tooLong ? 414 : 400).send({ code: tooLong ? 'URI_TOO_LONG' : 'BAD_URL', message: en, reasons: { 'zh-CN': zh, en } });
     },
   });
-  const ctx: AppContext = { store, config, tokenSecret: await tokenSecret(store, config), now: options.now ?? (() => new Date()) };
+  const keys = keyringFor(config);
+  const ctx: AppContext = { store, config, keys, tokenSecret: keys, now: options.now ?? (() => new Date()) };
   app.decorate('ctx', ctx);
   app.decorateRequest('principal', null);
   app.decorateRequest('deviceKey', null);
+  app.decorateRequest('device', null);
   app.setValidatorCompiler(validatorCompiler);
+  registerRequestContext(app);
   // A route that takes no query string refuses one: unknown fields are errors everywhere, not silently ignored.
   app.addHook('onRoute', (route) => {
     if (!(route.url.startsWith('/api/') || route.url.startsWith('/fhir/'))) return;
@@ -64,11 +73,18 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     route.schema.querystring ??= { type: 'object', additionalProperties: false, properties: {} };
   });
   registerErrorHandling(app);
+  if (options.validateResponses) registerResponseValidation(app);
   registerSecurityHeaders(app, config.frameAncestors);
+  // Per-device limits on the API only (decided on the route pattern): static files and the home page are never
+  // throttled. Registered before every route, the preflight and OpenAPI routes included.
+  await registerRateLimit(app, ctx);
+  registerCors(app, config.corsOrigins);
+  scheduleIdempotencySweep(app);
 
   await app.register(swagger, {
     openapi: {
-      openapi: '3.0.3',
+      // 3.1: its Schema Object is JSON Schema 2020-12, the dialect the routes are written in (numeric exclusiveMinimum, type arrays with null).
+      openapi: '3.1.0',
       info: { title: 'civic-kiosk data server', version: '0.0.0', description: 'Stations, parking deliberation, FHIR R4 health records, library and kiosk fleet APIs. Errors: { code, message, reasons: { zh-CN, en } }.' },
       components: {
         securitySchemes: {
@@ -83,25 +99,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     return app.swagger();
   });
 
-  // Per-device limits on the API only: static files and the home page are never throttled.
-  await app.register(rateLimit, {
-    global: true,
-    max: config.rateLimitPerMinute,
-    timeWindow: 60_000,
-    allowList: (request) => !(request.url.startsWith('/api/') || request.url.startsWith('/fhir/')),
-    keyGenerator: (request) => {
-      const key = request.headers['x-device-key'];
-      return typeof key === 'string' && key.length <= 256 ? `device:${key}` : `ip:${request.ip}`;
-    },
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      code: 'RATE_LIMITED',
-      message: `Too many requests from this kiosk. Please wait ${Math.ceil(context.ttl / 1000)} s.`,
-      reasons: { 'zh-CN': `本终端请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试。`, en: `Too many requests from this kiosk. Please wait ${Math.ceil(context.ttl / 1000)} s.` },
-    }),
-  });
-
   identityRoutes(app);
+  staffRoutes(app);
   stationRoutes(app);
   deliberationRoutes(app);
   healthRoutes(app);

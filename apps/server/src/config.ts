@@ -9,21 +9,38 @@ export interface ServerConfig {
   sqlitePath: string;
   staticDir: string | undefined;
   frameAncestors: string;
-  deviceKeys: string[];
+  /** `NODE_ENV=production`: no demo credentials, no demo seed, no generated signing key (the server refuses to start with any). */
+  production: boolean;
+  /** The fixed demo credentials `ckd_demo-<siteId>.demo-secret` are accepted (DEMO_DEVICES=1, the default outside production). */
+  demoDevices: boolean;
+  /** Where kiosks open the app; enrollment URLs are `${publicUrl}/?enroll=<code>`. */
+  publicUrl: string;
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated); none by default. */
+  corsOrigins: string[];
   /** Requests per minute per kiosk (or per address when no device key is sent). */
   rateLimitPerMinute: number;
-  /** Overrides the token-signing secret kept in the database (set it the same on every fleet instance if you prefer env). */
+  /** TOKEN_SECRET: the token signing key (at least 32 characters); the same on every instance of a fleet. */
   tokenSecret: string | undefined;
+  /** TOKEN_SECRET_PREVIOUS: the key before a rotation; verifies for one token lifetime after start. */
+  tokenSecretPrevious: string | undefined;
+  /** TOKEN_SECRET_FILE: a file with the secret, or a key file kept by `keys:rotate`. */
+  tokenSecretFile: string | undefined;
+  /** Where the demo generates its key when none is configured (TOKEN_KEY_FILE, default ./data/token-keys.json). */
+  tokenKeyFile: string;
   logLevel: string;
   /** How long `GET /api/stations` may serve its in-memory copy before re-checking the database (0: check on every request). */
   stationsMaxStaleMs: number;
 }
 
-/** The key accepted in development when DEVICE_KEYS is unset; documented in the README. */
-export const DEMO_DEVICE_KEY = 'demo-kiosk-key';
+/** The documented demo credential of a demo site (accepted only outside production with DEMO_DEVICES=1). */
+export const demoCredential = (siteId: string) => `ckd_demo-${siteId}.demo-secret`;
+export const DEMO_SECRET = 'demo-secret';
+/** The demo credential of the village hall, the site the tests and the demo use most. */
+export const DEMO_DEVICE_KEY = demoCredential('xikou-hall');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const url = env.DATABASE_URL?.trim();
+  const production = env.NODE_ENV === 'production';
   return {
     port: Number(env.PORT ?? 8080),
     host: env.HOST ?? '0.0.0.0',
@@ -31,12 +48,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     sqlitePath: path.resolve(env.SQLITE_PATH ?? './data/kiosk.sqlite'),
     staticDir: env.STATIC_DIR ? path.resolve(env.STATIC_DIR) : undefined,
     frameAncestors: env.FRAME_ANCESTORS?.trim() || "'self'",
-    deviceKeys: (env.DEVICE_KEYS ?? DEMO_DEVICE_KEY)
+    production,
+    demoDevices: (env.DEMO_DEVICES ?? (production ? '0' : '1')) === '1',
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${Number(env.PORT ?? 8080)}`).replace(/\/+$/, ''),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
-      .map((k) => k.trim())
+      .map((o) => o.trim().replace(/\/+$/, ''))
       .filter(Boolean),
     rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
     tokenSecret: env.TOKEN_SECRET || undefined,
+    tokenSecretPrevious: env.TOKEN_SECRET_PREVIOUS || undefined,
+    tokenSecretFile: env.TOKEN_SECRET_FILE ? path.resolve(env.TOKEN_SECRET_FILE) : undefined,
+    tokenKeyFile: path.resolve(env.TOKEN_KEY_FILE ?? './data/token-keys.json'),
     logLevel: env.LOG_LEVEL ?? 'info',
     stationsMaxStaleMs: Number(env.STATIONS_MAX_STALE_MS ?? 1000),
   };

@@ -1,12 +1,16 @@
 import type { ServerConfig } from './config.js';
 import type { DataStore } from './db/database.js';
+import type { Keyring } from './identity/keys.js';
 import type { Principal } from './identity/tokens.js';
 
-/** What every route needs: the data store, configuration, the token secret and a clock tests can move. */
+/** What every route needs: the data store, configuration, the signing keys and a clock tests can move. */
 export interface AppContext {
   store: DataStore;
   config: ServerConfig;
-  tokenSecret: string;
+  /** Token signing keys (identity/keys.ts), never stored in the database. */
+  keys: Keyring;
+  /** The same keyring under its former name (the library sign-in passes it to signToken). */
+  tokenSecret: Keyring;
   now(): Date;
 }
 

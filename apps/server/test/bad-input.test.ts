@@ -47,8 +47,17 @@ const ROUTES: Route[] = [
   ...['checkout', 'renew', 'holds'].map((op): Route => ({ method: 'POST', path: `/api/library/${op}`, body: { barcode: ['CK000003', 'id'] }, auth: 'library' })),
   { method: 'POST', path: '/api/library/checkin', body: { barcode: ['CK000003', 'id'] } },
   { method: 'GET', path: '/api/library/me', auth: 'library' },
-  { method: 'POST', path: '/api/kiosk/heartbeat', body: { deviceId: ['kiosk-1', 'id'], version: ['1.0.0', 'id'], uptimeSeconds: [10, 'number'], siteId: ['xikou-hall', 'id', 'optional'] } },
+  { method: 'POST', path: '/api/kiosk/heartbeat', body: { deviceId: ['demo-xikou-hall', 'id', 'optional'], version: ['1.0.0', 'id'], uptimeSeconds: [10, 'number'], siteId: ['xikou-hall', 'id', 'optional'] } },
   { method: 'GET', path: '/api/kiosk/sites/:siteId', params: { siteId: 'xikou-hall' } },
+  // Issue 9 part A: sign-out, staff (the library token has no session, so nothing here can end one the suite needs).
+  { method: 'POST', path: '/api/signout', body: {}, auth: 'library' },
+  { method: 'POST', path: '/api/staff/signin', body: { username: ['li.wei', 'id'], password: ['not the password', 'id'] } },
+  { method: 'POST', path: '/api/staff/signout', body: {} },
+  { method: 'POST', path: '/api/staff/accounts/unlock', body: { kind: ['resident', 'enum'], cardNumber: ['XK0001', 'id'] } },
+  { method: 'GET', path: '/api/kiosk/site' },
+  { method: 'GET', path: '/api/kiosk/devices' },
+  // An unknown code is itself a bad request: every variant is refused.
+  { method: 'POST', path: '/api/devices/enroll', body: { code: ['ZZZZ-ZZZZ-ZZZZ-ZZZZ', 'id'] } },
 ];
 
 const INJECTIONS = ["' OR 1=1 --", '1; DROP TABLE loans;--', '<script>alert(1)</script>', '${7*7}', '../../../etc/passwd', '%00', 'a\u0000b', '{"$gt":""}', 'x'.repeat(5000), '😀💥'.repeat(40)];
@@ -128,6 +137,9 @@ async function snapshot(): Promise<string> {
     db.selectFrom('patrons').select(['id', 'failed_pins', 'locked_until', 'pin_hash']).orderBy('id').execute(),
     db.selectFrom('stations').selectAll().orderBy('id').execute(),
     db.selectFrom('fhir_resources').select(['type', 'id', 'resource']).orderBy('type').orderBy('id').execute(),
+    db.selectFrom('devices').selectAll().orderBy('id').execute(),
+    db.selectFrom('enrollment_codes').selectAll().orderBy('code_hash').execute(),
+    db.selectFrom('motions').selectAll().orderBy('id').execute(),
   ]);
   return JSON.stringify(parts);
 }
@@ -154,6 +166,54 @@ describe('bad input', () => {
     }
     assert.ok(total >= 500, `only ${total} bad requests generated`);
     assert.deepEqual(failures, [], `${failures.length} of ${total} bad requests were not refused properly`);
+    assert.equal(await snapshot(), before, 'nothing stored changed');
+  });
+
+  it('refuses bad requests however the path is spelled (percent-encoding, double slashes, trailing dots, mixed case): 0 × 5xx, no-store, nothing changed', async () => {
+    const before = await snapshot();
+    const failures: string[] = [];
+    let total = 0;
+    for (const route of ROUTES) {
+      const url = fill(route, route.params ?? {});
+      const segments = url.split('/').slice(1);
+      const encodeFirst = (seg: string) => `%${seg.charCodeAt(0).toString(16).padStart(2, '0')}${seg.slice(1)}`;
+      const spellings = [
+        `/${segments.map(encodeFirst).join('/')}`,
+        `/${encodeFirst(segments[0]!)}/${segments.slice(1).join('/')}`,
+        `/${segments.map((seg) => [...seg].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`).join('')).join('/')}`,
+        `/${url}`,
+        url.replace(/\/([^/]*)$/, '//$1'),
+        `${url}.`,
+        `${url}/`,
+        `${url}%2e`,
+        url.toUpperCase(),
+        `/${segments[0]!.toUpperCase()}/${segments.slice(1).join('/')}`,
+        url.replace('/', '/./'),
+        `/x/..${url}`,
+      ];
+      for (const spelled of spellings) {
+        total += 1;
+        const headers: Record<string, string> = { ...DEVICE, ...(route.auth ? { authorization: `Bearer ${tokens[route.auth]}` } : {}) };
+        const validBody = Object.fromEntries(Object.entries(route.body ?? {}).map(([k, [v]]) => [k, v]));
+        // Each request is bad in itself (an unknown field), so it must be refused whichever route it reaches.
+        const opts: InjectOptions =
+          route.method === 'POST'
+            ? { method: 'POST', url: spelled, headers: { ...headers, 'idempotency-key': newKey(), 'content-type': 'application/json' }, payload: JSON.stringify({ ...validBody, isAdmin: true }) }
+            : { method: 'GET', url: `${spelled}?debug=1`, headers };
+        const res = await t.app.inject(opts);
+        let body: unknown = null;
+        try {
+          body = JSON.parse(res.body);
+        } catch {
+          body = null;
+        }
+        if (res.statusCode < 400 || res.statusCode >= 500 || !isErrorBody(body) || res.headers['cache-control'] !== 'no-store') {
+          failures.push(`${route.method} ${spelled} -> ${res.statusCode} ${String(res.headers['cache-control'])} ${res.body.slice(0, 120)}`);
+        }
+      }
+    }
+    assert.ok(total >= 300, `only ${total} spellings tried`);
+    assert.deepEqual(failures, [], `${failures.length} of ${total} oddly spelled bad requests were not refused properly`);
     assert.equal(await snapshot(), before, 'nothing stored changed');
   });
 

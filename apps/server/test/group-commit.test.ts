@@ -6,6 +6,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { isUniqueViolation, type DataStore, type Db, type Tx } from '../src/db/database.js';
+import { sha256 } from '../src/http/device.js';
 import { cloneDatabase, DEVICE, dialect } from './helpers.js';
 
 /**
@@ -304,14 +305,23 @@ describe('group commit (SQLite) / a transaction per write (PostgreSQL)', () => {
       const n = 12;
       const stamp = Date.now();
       const keys = Array.from({ length: n }, (_, i) => `gc-api-${stamp}-${i}`);
+      // A heartbeat only writes its own device's row, so each write comes from its own enrolled kiosk.
+      await store.db
+        .insertInto('devices')
+        .values(keys.map((_, i) => ({ id: `gc-api-${i}`, site_id: 'xikou-hall', secret_hash: sha256('gc-secret-1'), label: null, created_ms: stamp, revoked_ms: null })))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
       const answers = await Promise.all(
         keys.map((key, i) =>
-          app.inject({
-            method: 'POST',
-            url: '/api/kiosk/heartbeat',
-            headers: { ...DEVICE, 'idempotency-key': key },
-            payload: { deviceId: `gc-api-${i}`, version: '1.0.0', uptimeSeconds: i, ...(i === 5 ? { siteId: 'no-such-site' } : {}) },
-          }),
+          // The sixth write is refused inside its transaction (an unknown barcode): the refusal is stored too.
+          i === 5
+            ? app.inject({ method: 'POST', url: '/api/library/checkin', headers: { ...DEVICE, 'idempotency-key': key }, payload: { barcode: 'ZZ999999' } })
+            : app.inject({
+                method: 'POST',
+                url: '/api/kiosk/heartbeat',
+                headers: { 'x-device-key': `ckd_gc-api-${i}.gc-secret-1`, 'idempotency-key': key },
+                payload: { version: '1.0.0', uptimeSeconds: i },
+              }),
         ),
       );
       assert.deepEqual(

@@ -10,6 +10,8 @@ import { openDataStore, type DataStore } from '../src/db/database.js';
 
 export const DEVICE = { 'x-device-key': DEMO_DEVICE_KEY };
 export const PIN = '123456';
+/** Tests sign tokens with a fixed key instead of generating ./data/token-keys.json. */
+export const TEST_TOKEN_SECRET = 'test-token-secret-0123456789abcdef0123';
 export const dialect = (process.env.TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'postgres';
 
 export interface TestApp {
@@ -74,6 +76,14 @@ export async function cloneDatabase(): Promise<{ store: DataStore; drop(): Promi
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
+      // pg's Pool.end() resolves once its clients are told to end, not once their backends are gone: a
+      // FORCE drop at that instant terminates a closing backend, whose client then emits an uncaught
+      // 'error' into whichever test opened it. Wait (briefly) for the backends to leave first.
+      for (let i = 0; i < 50; i += 1) {
+        const { rows } = await c.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
     },
@@ -83,8 +93,8 @@ export async function cloneDatabase(): Promise<{ store: DataStore; drop(): Promi
 export async function createTestApp(overrides: Partial<ServerConfig> = {}): Promise<TestApp> {
   const { store, drop } = await cloneDatabase();
   let offset = 0;
-  const config = { ...loadConfig({}), rateLimitPerMinute: 100_000, ...overrides };
-  const app = await buildApp({ store, config, now: () => new Date(Date.now() + offset) });
+  const config = { ...loadConfig({}), rateLimitPerMinute: 100_000, tokenSecret: TEST_TOKEN_SECRET, ...overrides };
+  const app = await buildApp({ store, config, now: () => new Date(Date.now() + offset), validateResponses: true });
   await app.ready();
   return {
     app,

@@ -45,7 +45,8 @@ describe('smoke over a real socket', () => {
     assert.equal(signin.status, 200);
     assert.equal(signin.headers.get('cache-control'), 'no-store');
     const { token } = (await signin.json()) as { token: string };
-    const me = await fetch(`${base}/api/library/me`, { headers: { authorization: `Bearer ${token}` } });
+    // A token works only from the device that signed in (issue 9 item 7).
+    const me = await fetch(`${base}/api/library/me`, { headers: { ...DEVICE, authorization: `Bearer ${token}` } });
     assert.equal(me.status, 200);
     assert.equal(me.headers.get('cache-control'), 'no-store');
   });

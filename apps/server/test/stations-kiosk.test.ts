@@ -82,13 +82,24 @@ describe('stations', () => {
 });
 
 describe('kiosk', () => {
-  it('records heartbeats per device', async () => {
-    const beat = { deviceId: 'kiosk-xikou-01', siteId: 'xikou-hall', version: '1.2.0', uptimeSeconds: 3600, lastInteractionAt: new Date().toISOString() };
+  it('records heartbeats per device, each device only its own', async () => {
+    const beat = { deviceId: 'demo-xikou-hall', siteId: 'xikou-hall', version: '1.2.0', uptimeSeconds: 3600, lastInteractionAt: new Date().toISOString() };
     assert.equal((await post(t.app, '/api/kiosk/heartbeat', beat)).statusCode, 200);
     assert.equal((await post(t.app, '/api/kiosk/heartbeat', { ...beat, uptimeSeconds: 3660 })).statusCode, 200);
-    const fleet = json<{ deviceId: string; uptimeSeconds: number }[]>(await get(t.app, '/api/kiosk/devices'));
-    assert.deepEqual(fleet.filter((d) => d.deviceId === 'kiosk-xikou-01').map((d) => d.uptimeSeconds), [3660]);
-    assert.equal(json(await post(t.app, '/api/kiosk/heartbeat', { ...beat, siteId: 'nowhere' })).code, 'NOT_FOUND');
+    // The device id may be left out: it comes from the credential.
+    const { deviceId: _omit, siteId: _site, ...anonymous } = beat;
+    const own = await post(t.app, '/api/kiosk/heartbeat', { ...anonymous, uptimeSeconds: 3720 });
+    assert.equal(json(own).deviceId, 'demo-xikou-hall');
+    const fleet = json<{ deviceId: string; siteId: string; uptimeSeconds: number }[]>(await get(t.app, '/api/kiosk/devices'));
+    assert.deepEqual(fleet.filter((d) => d.deviceId === 'demo-xikou-hall').map((d) => [d.uptimeSeconds, d.siteId]), [[3720, 'xikou-hall']]);
+    // Another device's id or another site: refused, and nothing written for them.
+    for (const other of [{ ...beat, deviceId: 'demo-ningde-donghu' }, { ...beat, siteId: 'ningde-donghu' }, { ...beat, siteId: 'nowhere' }]) {
+      const res = await post(t.app, '/api/kiosk/heartbeat', other);
+      assert.equal(res.statusCode, 403);
+      assert.equal(json(res).code, 'DEVICE_MISMATCH');
+    }
+    const after = json<{ deviceId: string }[]>(await get(t.app, '/api/kiosk/devices'));
+    assert.ok(!after.some((d) => d.deviceId === 'demo-ningde-donghu'));
   });
 
   it('serves the site configuration to registered kiosks only', async () => {
@@ -145,7 +156,7 @@ describe('kiosk', () => {
   });
 
   it('needs an Idempotency-Key on writes', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/kiosk/heartbeat', headers: DEVICE, payload: { deviceId: 'k2', version: '1', uptimeSeconds: 1 } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/kiosk/heartbeat', headers: DEVICE, payload: { version: '1', uptimeSeconds: 1 } });
     assert.equal(res.statusCode, 400);
     assert.equal(json(res).code, 'IDEMPOTENCY_KEY_REQUIRED');
   });
@@ -158,7 +169,7 @@ describe('kiosk', () => {
       assert.deepEqual(codes, [200, 200, 200, 200, 200, 429, 429]);
       const last = await limited.app.inject({ method: 'GET', url: '/api/kiosk/sites/xikou-hall', headers: DEVICE });
       assert.equal(json(last).code, 'RATE_LIMITED');
-      const other = await limited.app.inject({ method: 'GET', url: '/api/kiosk/sites/xikou-hall', headers: { 'x-device-key': 'demo-kiosk-key ' } });
+      const other = await limited.app.inject({ method: 'GET', url: '/api/kiosk/sites/xikou-hall', headers: { 'x-device-key': 'ckd_demo-ningde-donghu.demo-secret' } });
       assert.notEqual(other.statusCode, 429, 'another device has its own budget');
       assert.equal((await limited.app.inject({ method: 'GET', url: '/' })).statusCode, 200, 'the home page is never throttled');
     } finally {

@@ -5,6 +5,7 @@ import * as fhir from '../src/health/fhir.js';
 import { afterFailure, isLocked } from '../src/identity/lockout.js';
 import { hashPin, verifyPin } from '../src/identity/pin.js';
 import { signToken, verifyToken } from '../src/identity/tokens.js';
+import { Keyring } from '../src/identity/keys.js';
 import { likeContains, pinyinInitials } from '../src/library/pinyin.js';
 import { checkoutRefusal, lateFineCents, renewRefusal, type PatronState } from '../src/library/rules.js';
 import { isbn13 } from '../src/db/seed/library.js';
@@ -126,15 +127,16 @@ describe('identity', () => {
     assert.equal(isLocked({ failedPins: 0, lockedUntil: locked.lockedUntil }, new Date('2025-06-01T10:15:00Z')), false);
   });
   it('signs short-lived tokens and rejects tampering and expiry', () => {
+    const ring = (secret: string) => new Keyring({ kid: 'k1', secret });
     const t0 = now.getTime();
-    const { token } = signToken('secret', { sub: 'r1', svc: 'health', pid: 'pat-1' }, t0, 60 * 60_000);
-    assert.equal(verifyToken('secret', token, t0)?.pid, 'pat-1');
-    assert.equal(verifyToken('secret', token, t0 + 10 * 60_000), null, 'capped at 10 minutes');
-    assert.equal(verifyToken('other', token, t0), null);
+    const { token } = signToken(ring('secret'), { sub: 'r1', svc: 'health', pid: 'pat-1' }, t0, 60 * 60_000);
+    assert.equal(verifyToken(ring('secret'), token, t0)?.pid, 'pat-1');
+    assert.equal(verifyToken(ring('secret'), token, t0 + 10 * 60_000), null, 'capped at 10 minutes');
+    assert.equal(verifyToken(ring('other'), token, t0), null);
     const [payload, mac] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ sub: 'r2', svc: 'health', pid: 'pat-2', exp: t0 + 60_000 })).toString('base64url');
-    assert.equal(verifyToken('secret', `${forged}.${mac}`, t0), null);
-    assert.equal(verifyToken('secret', `${payload}`, t0), null);
+    assert.equal(verifyToken(ring('secret'), `${forged}.${mac}`, t0), null);
+    assert.equal(verifyToken(ring('secret'), `${payload}`, t0), null);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DialectName } from './database.js';
+import { authHardening } from './migrations-auth.js';
 
 /**
  * The schema, written once with Kysely's builder for both engines. The only
@@ -286,6 +287,47 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.alterTable('sites').addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('Asia/Shanghai')).execute();
         // A database seeded before this migration: a site named like a station is that station.
         await sql`UPDATE sites SET station_id = (SELECT s.id FROM stations s WHERE s.name_zh = sites.name_zh ORDER BY s.id LIMIT 1)`.execute(db);
+      },
+    },
+    '006_auth_hardening': {
+      async up(db) {
+        await authHardening(db, dialect);
+      },
+    },
+    // Numbered apart from the other hardening migrations so the two branches' entries never collide.
+    '020_devices_rate_limits': {
+      async up(db) {
+        // Times in these tables are epoch milliseconds, so every comparison is between instants.
+        await db.schema
+          .createTable('devices')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+          .addColumn('secret_hash', 'text', (c) => c.notNull())
+          .addColumn('label', 'text')
+          .addColumn('created_ms', 'bigint', (c) => c.notNull())
+          .addColumn('revoked_ms', 'bigint')
+          .execute();
+        await db.schema
+          .createTable('enrollment_codes')
+          .addColumn('code_hash', 'text', (c) => c.primaryKey())
+          .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
+          .addColumn('created_ms', 'bigint', (c) => c.notNull())
+          .addColumn('expires_ms', 'bigint', (c) => c.notNull())
+          .addColumn('used_ms', 'bigint')
+          .addColumn('device_id', 'text')
+          .execute();
+        // The rate-limit counters every server instance on one PostgreSQL shares.
+        await db.schema
+          .createTable('rate_limits')
+          .addColumn('key', 'text', (c) => c.primaryKey())
+          .addColumn('hits', 'integer', (c) => c.notNull())
+          .addColumn('reset_ms', 'bigint', (c) => c.notNull())
+          .execute();
+        // Counters need no crash safety: unlogged, an upsert writes no WAL and its commit waits for no fsync.
+        if (dialect === 'postgres') await sql`ALTER TABLE rate_limits SET UNLOGGED`.execute(db);
+        // Idempotency records expire after 24 h: the sweep finds them by age.
+        await db.schema.alterTable('idempotency').addColumn('created_ms', 'bigint').execute();
+        await db.schema.createIndex('idempotency_by_age').on('idempotency').column('created_ms').execute();
       },
     },
   };

@@ -30,6 +30,11 @@ export interface Database {
     pin_hash: string | null;
     failed_pins: number;
     locked_until: string | null;
+    /** Sign-in reservation (see identity/signin.ts): no attempt before this instant. */
+    next_attempt_at?: string | null;
+    /** Nonce and lease of the one sign-in in flight for this account (optional: the seed leaves them NULL). */
+    signin_token?: string | null;
+    signin_until?: string | null;
     patient_id: string | null;
   };
   topics: {
@@ -120,6 +125,11 @@ export interface Database {
     pin_hash: string | null;
     failed_pins: number;
     locked_until: string | null;
+    /** Sign-in reservation (see identity/signin.ts): no attempt before this instant. */
+    next_attempt_at?: string | null;
+    /** Nonce and lease of the one sign-in in flight for this account (optional: the seed leaves them NULL). */
+    signin_token?: string | null;
+    signin_until?: string | null;
     expires_on: string;
     max_loans: number;
   };
@@ -180,7 +190,29 @@ export interface Database {
     status: number;
     response: string;
     created_at: string;
+    /** Epoch ms; records older than 24 h are swept (null: written before the column existed). */
+    created_ms: number | null;
   };
+  /** A kiosk's credential: only the sha256 of its secret is kept. Times are epoch ms. */
+  devices: {
+    id: string;
+    site_id: string;
+    secret_hash: string;
+    label: string | null;
+    created_ms: number;
+    revoked_ms: number | null;
+  };
+  /** One-time enrollment codes (hashed), valid 24 h. */
+  enrollment_codes: {
+    code_hash: string;
+    site_id: string;
+    created_ms: number;
+    expires_ms: number;
+    used_ms: number | null;
+    device_id: string | null;
+  };
+  /** Rate-limit windows shared by every instance on one PostgreSQL. */
+  rate_limits: { key: string; hits: number; reset_ms: number };
   audit_log: {
     id: Generated<number>;
     at: string;
@@ -188,5 +220,51 @@ export interface Database {
     action: string;
     subject: string;
     detail: string;
+    /** The device the request came from (null for CLI and entries older than migration 006). */
+    device_id: string | null;
+    /** Hash chain (audit/chain.ts): a deleted or edited row breaks it. */
+    prev_hash: string | null;
+    hash: string | null;
+    /** Which of the interleaved hash chains (audit/chain.ts) the entry belongs to. */
+    chain: number | null;
+  };
+  /** Staff accounts (staff/accounts.ts): `admin` for every site, `site-admin` for one. */
+  staff: {
+    id: string;
+    username: string;
+    name: string;
+    role: string;
+    site_id: string | null;
+    password_hash: string;
+    failed_pins: number;
+    locked_until: string | null;
+    next_attempt_at: string | null;
+    signin_token: string | null;
+    signin_until: string | null;
+    created_at: string;
+  };
+  /** Lockout counters for card numbers and usernames that do not exist, so they answer like real ones. */
+  signin_phantoms: {
+    kind: string;
+    login: string;
+    failed_pins: number;
+    locked_until: string | null;
+    next_attempt_at: string | null;
+    signin_token: string | null;
+    signin_until: string | null;
+  };
+  /** Every counted sign-in failure, per device, for the burst detector. */
+  signin_failures: { id: Generated<number>; device_id: string; account: string; at: string };
+  signin_devices: { device_id: string; throttled_until: string | null; alerted_at: string | null };
+  /** One row per token: revoking the row revokes the token on every instance. */
+  sessions: {
+    id: string;
+    subject: string;
+    service: string;
+    device_id: string;
+    created_at: string;
+    expires_at: string;
+    revoked_at: string | null;
+    revoked_reason: string | null;
   };
 }

@@ -1,3 +1,4 @@
+import * as api from '../http/api-schemas.js';
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../http/audit.js';
 import { principalOf, requireToken } from '../http/auth.js';
@@ -8,8 +9,6 @@ import { errorResponses, s } from '../http/validation.js';
 import { CHOICES, motionStatus, newReceipt, tally, type Choice } from './tally.js';
 
 const idParams = (name: string) => ({ type: 'object', additionalProperties: false, required: [name], properties: { [name]: s.id } });
-const anyObject = { type: 'object', additionalProperties: true };
-const anyArray = { type: 'array', items: anyObject };
 const emptyBody = { type: 'object', additionalProperties: false, properties: {} };
 const tags = ['deliberation'];
 const auth = [{ bearer: [] }];
@@ -25,14 +24,14 @@ export function deliberationRoutes(app: FastifyInstance): void {
     return topic;
   }
 
-  app.get('/api/deliberation/topics', { schema: { tags, summary: 'Topics under deliberation.', response: { 200: anyArray, ...errorResponses() } } }, async () => {
+  app.get('/api/deliberation/topics', { schema: { tags, summary: 'Topics under deliberation.', response: { 200: api.topicList, ...errorResponses() } } }, async () => {
     const rows = await db.selectFrom('topics').selectAll().orderBy('created_at', 'desc').execute();
     return rows.map((t) => ({ id: t.id, community: t.community, title: { 'zh-CN': t.title_zh, en: t.title_en }, createdAt: t.created_at }));
   });
 
   app.get(
     '/api/deliberation/topics/:topicId',
-    { schema: { tags, summary: 'A topic: the problem, its figures and the official answer.', params: idParams('topicId'), response: { 200: anyObject, ...errorResponses(404) } } },
+    { schema: { tags, summary: 'A topic: the problem, its figures and the official answer.', params: idParams('topicId'), response: { 200: api.topic, ...errorResponses(404) } } },
     async (request) => {
       const t = await topicOr404((request.params as { topicId: string }).topicId);
       const eligible = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).where('community', '=', t.community).executeTakeFirstOrThrow();
@@ -51,7 +50,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/deliberation/topics/:topicId/proposals',
-    { schema: { tags, summary: 'Proposals with their support and comment counts.', params: idParams('topicId'), response: { 200: anyArray, ...errorResponses(404) } } },
+    { schema: { tags, summary: 'Proposals with their support and comment counts.', params: idParams('topicId'), response: { 200: api.proposalList, ...errorResponses(404) } } },
     async (request) => {
       const { topicId } = request.params as { topicId: string };
       await topicOr404(topicId);
@@ -91,7 +90,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
           required: ['title', 'body'],
           properties: { title: freeText(80), body: freeText(2000), titleEn: freeText(120), bodyEn: freeText(3000) },
         },
-        response: { 201: anyObject, ...errorResponses(401, 404, 422) },
+        response: { 201: api.proposalCreated, ...errorResponses(401, 404, 422) },
       },
     },
     async (request, reply) => {
@@ -114,7 +113,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/deliberation/proposals/:proposalId/comments',
-    { schema: { tags, summary: 'Comments on a proposal, oldest first.', params: idParams('proposalId'), response: { 200: anyArray, ...errorResponses(404) } } },
+    { schema: { tags, summary: 'Comments on a proposal, oldest first.', params: idParams('proposalId'), response: { 200: api.commentList, ...errorResponses(404) } } },
     async (request) => {
       const { proposalId } = request.params as { proposalId: string };
       const p = await db.selectFrom('proposals').select('id').where('id', '=', proposalId).executeTakeFirst();
@@ -134,7 +133,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
         summary: 'A verified resident comments on a proposal.',
         params: idParams('proposalId'),
         body: { type: 'object', additionalProperties: false, required: ['body'], properties: { body: freeText(500) } },
-        response: { 201: anyObject, ...errorResponses(401, 404, 422) },
+        response: { 201: api.commentCreated, ...errorResponses(401, 404, 422) },
       },
     },
     async (request, reply) => {
@@ -162,7 +161,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
         summary: 'A verified resident supports a proposal (once; supporting again changes nothing).',
         params: idParams('proposalId'),
         body: emptyBody,
-        response: { 200: anyObject, ...errorResponses(401, 404, 422) },
+        response: { 200: api.supportAnswer, ...errorResponses(401, 404, 422) },
       },
     },
     async (request, reply) => {
@@ -184,7 +183,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/deliberation/topics/:topicId/meetings',
-    { schema: { tags, summary: 'Meetings with agenda and minutes.', params: idParams('topicId'), response: { 200: anyArray, ...errorResponses(404) } } },
+    { schema: { tags, summary: 'Meetings with agenda and minutes.', params: idParams('topicId'), response: { 200: api.meetingList, ...errorResponses(404) } } },
     async (request) => {
       const { topicId } = request.params as { topicId: string };
       await topicOr404(topicId);
@@ -211,7 +210,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/deliberation/topics/:topicId/motions',
-    { schema: { tags, summary: 'Motions put to the vote.', params: idParams('topicId'), response: { 200: anyArray, ...errorResponses(404) } } },
+    { schema: { tags, summary: 'Motions put to the vote.', params: idParams('topicId'), response: { 200: api.motionList, ...errorResponses(404) } } },
     async (request) => {
       const { topicId } = request.params as { topicId: string };
       await topicOr404(topicId);
@@ -228,7 +227,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/deliberation/motions/:motionId',
-    { schema: { tags, summary: 'One motion.', params: idParams('motionId'), response: { 200: anyObject, ...errorResponses(404) } } },
+    { schema: { tags, summary: 'One motion.', params: idParams('motionId'), response: { 200: api.motion, ...errorResponses(404) } } },
     async (request) => motionView(await motionOr404((request.params as { motionId: string }).motionId)),
   );
 
@@ -242,7 +241,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
         summary: 'Cast or change the household\'s ballot; answers with a receipt code that appears in the public tally.',
         params: idParams('motionId'),
         body: { type: 'object', additionalProperties: false, required: ['choice'], properties: { choice: { type: 'string', enum: [...CHOICES] } } },
-        response: { 200: anyObject, 201: anyObject, ...errorResponses(401, 404, 409, 422) },
+        response: { 200: api.ballotAnswer, 201: api.ballotAnswer, ...errorResponses(401, 404, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -274,13 +273,14 @@ export function deliberationRoutes(app: FastifyInstance): void {
           .execute();
         await audit(tx, { at, actor: `resident:${who.sub}`, action: previous ? 'ballot.change' : 'ballot.cast', subject: `motion:${motionId}`, detail: { household, receipt, replaced: previous?.receipt ?? null } });
         return { status: previous ? 200 : 201, body: { motionId, choice, receipt, replacedReceipt: previous?.receipt ?? null, countedOnce: true } };
-      });
+        // The stored answer for a retry never keeps the choice (issue 9 item 14).
+      }, { secretFields: ['choice'] });
     },
   );
 
   app.get(
     '/api/deliberation/motions/:motionId/my-ballot',
-    { preHandler: resident, schema: { tags, security: auth, summary: 'The signed-in household\'s current ballot, if any.', params: idParams('motionId'), response: { 200: anyObject, ...errorResponses(401, 404) } } },
+    { preHandler: resident, schema: { tags, security: auth, summary: 'The signed-in household\'s current ballot, if any.', params: idParams('motionId'), response: { 200: api.myBallot, ...errorResponses(401, 404) } } },
     async (request) => {
       const { motionId } = request.params as { motionId: string };
       const who = principalOf(request);
@@ -297,7 +297,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
         tags,
         summary: 'The public tally, computed from the ballots on every request, with every counted receipt code.',
         params: idParams('motionId'),
-        response: { 200: anyObject, ...errorResponses(404) },
+        response: { 200: api.motionResults, ...errorResponses(404) },
       },
     },
     async (request) => {
@@ -319,7 +319,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
         tags,
         summary: 'Check that a receipt code is counted (reveals nothing about the choice); 404 when it is not.',
         params: { type: 'object', additionalProperties: false, required: ['motionId', 'receipt'], properties: { motionId: s.id, receipt: { type: 'string', pattern: '^[A-Z0-9-]{6,32}$' } } },
-        response: { 200: anyObject, ...errorResponses(404) },
+        response: { 200: api.receiptCheck, ...errorResponses(404) },
       },
     },
     async (request) => {
@@ -333,7 +333,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/deliberation/topics/:topicId/progress',
-    { schema: { tags, summary: 'Implementation progress with owners and deadlines.', params: idParams('topicId'), response: { 200: anyArray, ...errorResponses(404) } } },
+    { schema: { tags, summary: 'Implementation progress with owners and deadlines.', params: idParams('topicId'), response: { 200: api.progressList, ...errorResponses(404) } } },
     async (request) => {
       const { topicId } = request.params as { topicId: string };
       await topicOr404(topicId);

@@ -55,8 +55,9 @@ export function newReceipt(): string {
 
 export type MotionStatus = 'upcoming' | 'open' | 'closed';
 
+/** Compared as instants: a `closes_at` written with `+08:00` closes at that moment, not eight hours late. */
 export function motionStatus(opensAt: string, closesAt: string, now: Date): MotionStatus {
-  const t = now.toISOString();
-  if (t < opensAt) return 'upcoming';
-  return t < closesAt ? 'open' : 'closed';
+  const t = now.getTime();
+  if (t < Date.parse(opensAt)) return 'upcoming';
+  return t < Date.parse(closesAt) ? 'open' : 'closed';
 }

@@ -1,4 +1,6 @@
+import * as api from '../http/api-schemas.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { instantCompare } from '../db/instant.js';
 import type { Resource } from './fhir.js';
 import { parseDateParam, searchBundle, RESIDENT_CARD_SYSTEM } from './fhir.js';
 import { audit } from '../http/audit.js';
@@ -9,7 +11,7 @@ import { errorResponses, s } from '../http/validation.js';
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const tags = ['health (FHIR R4)'];
 const security = [{ bearer: [] }];
-const bundleSchema = { type: 'object', additionalProperties: true, description: 'FHIR Bundle (searchset)' };
+const BUNDLES = { Condition: api.conditionBundle, MedicationStatement: api.medicationStatementBundle, Immunization: api.immunizationBundle, Encounter: api.encounterBundle } as const;
 const patientRef = { type: 'string', pattern: '^(Patient/)?[A-Za-z0-9.-]{1,64}$' };
 const dateParam = { type: 'string', pattern: '^(eq|lt|le|gt|ge|sa|eb)?[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9:.]{5,12}(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?$' };
 
@@ -51,8 +53,10 @@ export function capabilityStatement(base: string): Record<string, unknown> {
       {
         mode: 'server',
         security: {
-          cors: false,
-          description: 'Authorization: Bearer <token> from POST /api/residents/signin with service "health"; a token reads only its own patient, and every read is audited.',
+          // The server answers CORS (preflights included) for the origins in CORS_ORIGINS, never with credentials.
+          cors: true,
+          description:
+            'Authorization: Bearer <token> from POST /api/residents/signin with service "health"; a token reads only its own patient, and every read is audited. CORS: only origins in the server\'s CORS_ORIGINS allow-list get Access-Control-Allow-Origin; Access-Control-Allow-Credentials is never sent (no cookies: the caller sends the bearer token itself).',
         },
         resource: Object.entries(SEARCH_PARAMS).map(([type, searchParam]) => ({
           type,
@@ -102,7 +106,7 @@ export function healthRoutes(app: FastifyInstance): void {
           tags,
           summary: 'The FHIR R4 CapabilityStatement: the resources, interactions and search parameters served here (public, as FHIR clients ask for it first).',
           querystring: { type: 'object', additionalProperties: false, properties: { _format: { type: 'string', enum: ['json', 'application/json', 'application/fhir+json'] } } },
-          response: { 200: { type: 'object', additionalProperties: true, description: 'FHIR CapabilityStatement' } },
+          response: { 200: { ...api.capabilityStatement, description: 'FHIR CapabilityStatement' } },
         },
       },
       async (request, reply) => reply.type(FHIR_JSON).send(capabilityStatement(base(request))),
@@ -112,7 +116,7 @@ export function healthRoutes(app: FastifyInstance): void {
       '/fhir/Patient/:id',
       {
         preHandler: patientOnly,
-        schema: { tags, security, summary: 'Read the signed-in patient.', params: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: s.id } }, response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(401, 403, 404) } },
+        schema: { tags, security, summary: 'Read the signed-in patient.', params: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: s.id } }, response: { 200: api.fhirPatient, ...errorResponses(401, 403, 404) } },
       },
       async (request, reply) => {
         const { id } = request.params as { id: string };
@@ -132,7 +136,7 @@ export function healthRoutes(app: FastifyInstance): void {
           security,
           summary: 'Search patients by identifier (system|value); only the signed-in patient can match.',
           querystring: { type: 'object', additionalProperties: false, required: ['identifier'], properties: { identifier: { type: 'string', pattern: '^([A-Za-z0-9:._/-]{1,128}\\|)?[A-Za-z0-9]{1,32}$' } } },
-          response: { 200: bundleSchema, ...errorResponses(401, 403) },
+          response: { 200: api.patientBundle, ...errorResponses(401, 403) },
         },
       },
       async (request, reply) => {
@@ -140,11 +144,12 @@ export function healthRoutes(app: FastifyInstance): void {
         const [system, value] = identifier.includes('|') ? identifier.split('|') : [RESIDENT_CARD_SYSTEM, identifier];
         const who = principalOf(request);
         const resident = system === RESIDENT_CARD_SYSTEM ? await db.selectFrom('residents').select(['patient_id']).where('card_number', '=', value ?? '').executeTakeFirst() : undefined;
-        const pid = resident?.patient_id;
-        // Searching for someone else is a denied read, not an empty result: it is logged as such.
-        if (pid && pid !== who.pid) await guard(request, pid, 'fhir.search.Patient');
-        await audit(db, { at: app.ctx.now(), actor: `resident:${who.sub}`, action: 'fhir.search.Patient', subject: `Patient/${who.pid ?? ''}`, detail: { identifier } });
-        const rows = pid ? await db.selectFrom('fhir_resources').select('resource').where('type', '=', 'Patient').where('id', '=', pid).execute() : [];
+        // Someone else's card answers exactly like an unknown one (an empty Bundle, same work done),
+        // so the search cannot tell which cards exist; the attempt is logged as denied.
+        const own = resident?.patient_id != null && resident.patient_id === who.pid;
+        const denied = resident?.patient_id != null && !own;
+        await audit(db, { at: app.ctx.now(), actor: `resident:${who.sub}`, action: denied ? 'fhir.search.Patient.denied' : 'fhir.search.Patient', subject: `Patient/${denied ? resident.patient_id : (who.pid ?? '')}`, detail: { identifier } });
+        const rows = await db.selectFrom('fhir_resources').select('resource').where('type', '=', 'Patient').where('id', '=', own ? who.pid! : '').execute();
         return reply.type(FHIR_JSON).send(searchBundle(base(request), rows.map((r) => JSON.parse(r.resource) as Resource), `${base(request)}/Patient?identifier=${encodeURIComponent(identifier)}`));
       },
     );
@@ -169,7 +174,7 @@ export function healthRoutes(app: FastifyInstance): void {
               _count: { type: 'integer', minimum: 1, maximum: 1000 },
             },
           },
-          response: { 200: bundleSchema, ...errorResponses(401, 403) },
+          response: { 200: api.observationBundle, ...errorResponses(401, 403) },
         },
       },
       async (request, reply) => {
@@ -184,7 +189,7 @@ export function healthRoutes(app: FastifyInstance): void {
         for (const d of q.date === undefined ? [] : Array.isArray(q.date) ? q.date : [q.date]) {
           const bounds = parseDateParam(d);
           if (!bounds) throw errors.validation(`date "${d}" is not a FHIR date search value`, 'date');
-          for (const b of bounds) query = query.where('effective', b.op, b.value);
+          for (const b of bounds) query = query.where(instantCompare(app.ctx.store.dialect, 'effective', b.op, b.value));
         }
         query = query.orderBy('effective', q._sort === '-date' ? 'desc' : 'asc').orderBy('id');
         if (q._count) query = query.limit(q._count);
@@ -203,7 +208,7 @@ export function healthRoutes(app: FastifyInstance): void {
             security,
             summary: `${type} resources of the signed-in patient.`,
             querystring: { type: 'object', additionalProperties: false, required: ['patient'], properties: { patient: patientRef, _sort: { type: 'string', enum: ['date', '-date'] } } },
-            response: { 200: bundleSchema, ...errorResponses(401, 403) },
+            response: { 200: BUNDLES[type], ...errorResponses(401, 403) },
           },
         },
         async (request, reply) => {

@@ -1,43 +1,41 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import { sessionIsLive } from '../identity/sessions.js';
 import { verifyToken, type Principal, type Service } from '../identity/tokens.js';
+import { resolveDevice } from './device.js';
+import { deviceIdOf } from './device-id.js';
 import { errors } from './errors.js';
 
-function sameSecret(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
+/** Kiosk-only routes: validated against the devices table (see device.ts). */
+export { requireDevice } from './device.js';
+
+/**
+ * Reads and checks a bearer token: signature (current or recently retired key),
+ * expiry, the device it was issued to, and, when it names a session, that the
+ * session is still live (one indexed read; revocation holds on every instance).
+ */
+export async function authenticate(request: FastifyRequest): Promise<Principal | null> {
+  const { ctx } = request.server;
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_.-]{10,2048})$/.exec(header) : null;
+  const now = ctx.now();
+  const principal = match?.[1] ? verifyToken(ctx.keys, match[1], now.getTime()) : null;
+  if (!principal) return null;
+  await resolveDevice(request);
+  if (principal.dev !== deviceIdOf(request)) return null;
+  // Every sign-in issues a session: a token without one (or with an ended one) is refused.
+  return principal.sid && (await sessionIsLive(ctx.store.db, principal.sid, now)) ? principal : null;
 }
 
-/** Kiosk-only routes: the `X-Device-Key` header must be one of DEVICE_KEYS. */
-export const requireDevice: preHandlerAsyncHookHandler = function (request: FastifyRequest) {
-  const key = request.headers['x-device-key'];
-  const accepted = this.ctx.config.deviceKeys;
-  if (typeof key !== 'string' || !accepted.some((k) => sameSecret(k, key))) return Promise.reject(errors.deviceKey());
-  request.deviceKey = key;
-  return Promise.resolve();
-};
-
-/** Routes for one signed-in person: a bearer token for this service that has not expired. */
+/** Routes for one signed-in person: a live bearer token for this service, from the device that signed in. */
 export function requireToken(service: Service): preHandlerAsyncHookHandler {
-  return function (request: FastifyRequest, _reply: FastifyReply) {
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_.-]{10,2048})$/.exec(header) : null;
-    const principal = match?.[1] ? verifyToken(this.ctx.tokenSecret, match[1], this.ctx.now().getTime()) : null;
-    if (!principal || principal.svc !== service) return Promise.reject(errors.unauthorized());
+  return async function (request: FastifyRequest, _reply: FastifyReply) {
+    const principal = await authenticate(request);
+    if (!principal || principal.svc !== service) throw errors.unauthorized();
     request.principal = principal;
-    return Promise.resolve();
   };
 }
 
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw errors.unauthorized();
   return request.principal;
-}
-
-/** Who a write belongs to, for idempotency: the signed-in person, or else the kiosk. */
-export function idempotencyScope(request: FastifyRequest): string {
-  if (request.principal) return `${request.principal.svc}:${request.principal.sub}`;
-  const device = request.deviceKey ?? request.ip;
-  return `device:${createHash('sha256').update(device).digest('base64url').slice(0, 22)}`;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { isApiRequest } from './route-kind.js';
 
 /**
  * A CSP strict enough for the kiosk's Lit components: no inline script or
@@ -33,8 +34,8 @@ export function registerSecurityHeaders(app: FastifyInstance, frameAncestors: st
     reply.header('Permissions-Policy', 'camera=(self), microphone=(), geolocation=(self)');
     // Personal data must never sit in a browser or proxy cache: every API answer is no-store
     // unless a route chose a revalidating policy for public data (stations, OpenAPI).
-    const url = request.url;
-    if ((url.startsWith('/api') || url.startsWith('/fhir')) && !reply.hasHeader('Cache-Control')) {
+    // Decided on the matched route pattern, not the raw URL (`/%61pi/...` is the API too).
+    if (isApiRequest(request) && !reply.hasHeader('Cache-Control')) {
       reply.header('Cache-Control', 'no-store');
     }
     return payload;

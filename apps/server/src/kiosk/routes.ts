@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { requireDevice } from '../http/auth.js';
+import { deviceErrors, enroll, requireDevice } from '../http/device.js';
 import { errors } from '../http/errors.js';
 import { idempotentWrite } from '../http/idempotency.js';
 import { errorResponses, s } from '../http/validation.js';
@@ -24,8 +24,92 @@ const siteSchema = {
   },
 };
 
+const heartbeatAnswer = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['ok', 'deviceId', 'serverTime'],
+  properties: { ok: { type: 'boolean' }, deviceId: { type: 'string' }, serverTime: { type: 'string', format: 'date-time' } },
+};
+const fleetEntry = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['deviceId', 'siteId', 'version', 'uptimeSeconds', 'lastInteractionAt', 'receivedAt'],
+  properties: {
+    deviceId: { type: 'string' },
+    siteId: { type: ['string', 'null'] },
+    version: { type: 'string' },
+    uptimeSeconds: { type: 'integer' },
+    lastInteractionAt: { type: ['string', 'null'], format: 'date-time' },
+    receivedAt: { type: 'string', format: 'date-time' },
+  },
+};
+
 export function kioskRoutes(app: FastifyInstance): void {
   const { db } = app.ctx.store;
+
+  async function siteView(siteId: string) {
+    // A site that is a station answers with the station's own name, position and official, so the two never differ.
+    const site = await db
+      .selectFrom('sites')
+      .leftJoin('stations', 'stations.id', 'sites.station_id')
+      .selectAll('sites')
+      .select(['stations.name_zh as st_name_zh', 'stations.name_en as st_name_en', 'stations.lon as st_lon', 'stations.lat as st_lat', 'stations.official_name as st_official_name', 'stations.official_phone as st_official_phone'])
+      .where('sites.id', '=', siteId)
+      .executeTakeFirst();
+    if (!site) throw errors.notFound('The site', '该站点');
+    const station = site.st_lon === null || site.st_lat === null ? null : site;
+    return {
+      id: site.id,
+      name: { 'zh-CN': station?.st_name_zh ?? site.name_zh, en: station?.st_name_en ?? site.name_en },
+      position: { lon: station?.st_lon ?? site.lon, lat: station?.st_lat ?? site.lat },
+      services: JSON.parse(site.services) as string[],
+      official: { name: station?.st_official_name ?? site.official_name, phone: station?.st_official_phone ?? site.official_phone },
+      stationId: station ? site.station_id : null,
+      defaultLocale: site.default_locale,
+      idleSeconds: site.idle_seconds,
+      timeZone: site.time_zone,
+    };
+  }
+
+  app.post(
+    '/api/devices/enroll',
+    {
+      // Rate limited per address like every unauthenticated call; codes carry 80 random bits.
+      schema: {
+        tags,
+        summary: 'A kiosk exchanges its one-time enrollment code (from `device:add <siteId>`) for its own device credential.',
+        body: { type: 'object', additionalProperties: false, required: ['code'], properties: { code: { type: 'string', pattern: '^[0-9A-Za-z-]{16,40}$' } } },
+        response: {
+          201: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['deviceId', 'siteId', 'credential'],
+            properties: {
+              deviceId: { type: 'string' },
+              siteId: { type: 'string' },
+              credential: { type: 'string', description: 'send as `X-Device-Key` on every request; shown once, stored only hashed' },
+            },
+          },
+          ...errorResponses(),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { code } = request.body as { code: string };
+      const out = await enroll(db, code, app.ctx.now().getTime());
+      request.log.info({ deviceId: out.deviceId, siteId: out.siteId }, 'device enrolled');
+      return reply.code(201).send(out);
+    },
+  );
+
+  app.get(
+    '/api/kiosk/site',
+    {
+      preHandler: requireDevice,
+      schema: { tags, summary: 'The calling kiosk\'s own site (from its credential): same answer as `GET /api/kiosk/sites/{siteId}`.', headers: deviceHeader, response: { 200: siteSchema, ...errorResponses(401, 404) } },
+    },
+    async (request) => siteView(request.device!.siteId),
+  );
 
   app.post(
     '/api/kiosk/heartbeat',
@@ -38,29 +122,28 @@ export function kioskRoutes(app: FastifyInstance): void {
         body: {
           type: 'object',
           additionalProperties: false,
-          required: ['deviceId', 'version', 'uptimeSeconds'],
+          required: ['version', 'uptimeSeconds'],
           properties: {
-            deviceId: s.id,
-            siteId: s.id,
+            deviceId: { ...s.id, description: 'optional: the device id comes from the credential; a different one is refused (403 DEVICE_MISMATCH)' },
+            siteId: { ...s.id, description: 'optional: the site comes from the credential; a different one is refused (403 DEVICE_MISMATCH)' },
             version: { type: 'string', pattern: '^[0-9A-Za-z.+-]{1,40}$' },
             uptimeSeconds: { type: 'integer', minimum: 0, maximum: 10 * 365 * 86400 },
             lastInteractionAt: { anyOf: [s.isoDateTime, { type: 'null' }] },
           },
         },
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(401, 404, 422) },
+        response: { 200: heartbeatAnswer, ...errorResponses(401, 403, 422) },
       },
     },
     async (request, reply) => {
-      const body = request.body as { deviceId: string; siteId?: string; version: string; uptimeSeconds: number; lastInteractionAt?: string | null };
+      const body = request.body as { deviceId?: string; siteId?: string; version: string; uptimeSeconds: number; lastInteractionAt?: string | null };
+      // Item 6: the credential says which device (and site) this is; a kiosk cannot write another's heartbeat.
+      const device = request.device!;
+      if ((body.deviceId !== undefined && body.deviceId !== device.id) || (body.siteId !== undefined && body.siteId !== device.siteId)) throw deviceErrors.mismatch();
       return idempotentWrite(request, reply, async (tx) => {
-        if (body.siteId) {
-          const site = await tx.selectFrom('sites').select('id').where('id', '=', body.siteId).executeTakeFirst();
-          if (!site) throw errors.notFound('The site', '该站点');
-        }
         const receivedAt = app.ctx.now().toISOString();
         const row = {
-          device_id: body.deviceId,
-          site_id: body.siteId ?? null,
+          device_id: device.id,
+          site_id: device.siteId,
           version: body.version,
           uptime_s: body.uptimeSeconds,
           last_interaction_at: body.lastInteractionAt ? new Date(body.lastInteractionAt).toISOString() : null,
@@ -71,14 +154,14 @@ export function kioskRoutes(app: FastifyInstance): void {
           .values(row)
           .onConflict((oc) => oc.column('device_id').doUpdateSet({ site_id: row.site_id, version: row.version, uptime_s: row.uptime_s, last_interaction_at: row.last_interaction_at, received_at: row.received_at }))
           .execute();
-        return { status: 200, body: { ok: true, deviceId: body.deviceId, serverTime: receivedAt } };
+        return { status: 200, body: { ok: true, deviceId: device.id, serverTime: receivedAt } };
       });
     },
   );
 
   app.get(
     '/api/kiosk/devices',
-    { preHandler: requireDevice, schema: { tags, summary: 'The fleet: the last heartbeat of every kiosk.', headers: deviceHeader, response: { 200: { type: 'array', items: { type: 'object', additionalProperties: true } }, ...errorResponses(401) } } },
+    { preHandler: requireDevice, schema: { tags, summary: 'The fleet: the last heartbeat of every kiosk.', headers: deviceHeader, response: { 200: { type: 'array', items: fleetEntry }, ...errorResponses(401) } } },
     async () => {
       const rows = await db.selectFrom('heartbeats').selectAll().orderBy('device_id').execute();
       return rows.map((h) => ({ deviceId: h.device_id, siteId: h.site_id, version: h.version, uptimeSeconds: h.uptime_s, lastInteractionAt: h.last_interaction_at, receivedAt: h.received_at }));
@@ -97,29 +180,6 @@ export function kioskRoutes(app: FastifyInstance): void {
         response: { 200: siteSchema, ...errorResponses(401, 404) },
       },
     },
-    async (request) => {
-      const { siteId } = request.params as { siteId: string };
-      // A site that is a station answers with the station's own name, position and official, so the two never differ.
-      const site = await db
-        .selectFrom('sites')
-        .leftJoin('stations', 'stations.id', 'sites.station_id')
-        .selectAll('sites')
-        .select(['stations.name_zh as st_name_zh', 'stations.name_en as st_name_en', 'stations.lon as st_lon', 'stations.lat as st_lat', 'stations.official_name as st_official_name', 'stations.official_phone as st_official_phone'])
-        .where('sites.id', '=', siteId)
-        .executeTakeFirst();
-      if (!site) throw errors.notFound('The site', '该站点');
-      const station = site.st_lon === null || site.st_lat === null ? null : site;
-      return {
-        id: site.id,
-        name: { 'zh-CN': station?.st_name_zh ?? site.name_zh, en: station?.st_name_en ?? site.name_en },
-        position: { lon: station?.st_lon ?? site.lon, lat: station?.st_lat ?? site.lat },
-        services: JSON.parse(site.services) as string[],
-        official: { name: station?.st_official_name ?? site.official_name, phone: station?.st_official_phone ?? site.official_phone },
-        stationId: station ? site.station_id : null,
-        defaultLocale: site.default_locale,
-        idleSeconds: site.idle_seconds,
-        timeZone: site.time_zone,
-      };
-    },
+    async (request) => siteView((request.params as { siteId: string }).siteId),
   );
 }

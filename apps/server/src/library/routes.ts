@@ -1,6 +1,8 @@
+import * as api from '../http/api-schemas.js';
 import type { FastifyInstance } from 'fastify';
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
+import { instant, instantBefore } from '../db/instant.js';
 import type { Database } from '../db/schema.js';
 import { isUniqueViolation } from '../db/database.js';
 import { principalOf, requireDevice, requireToken } from '../http/auth.js';
@@ -8,13 +10,12 @@ import { ApiError, errors } from '../http/errors.js';
 import { idempotentWrite } from '../http/idempotency.js';
 import { errorResponses, s } from '../http/validation.js';
 import { checkPin } from '../identity/signin.js';
-import { signToken } from '../identity/tokens.js';
+import { issueToken } from '../identity/sessions.js';
 import { likeContains } from './pinyin.js';
 import { addDays, checkoutRefusal, lateFineCents, POLICY, renewRefusal, type PatronState } from './rules.js';
 
 const tags = ['library'];
 const security = [{ bearer: [] }];
-const anyObject = { type: 'object', additionalProperties: true };
 const barcodeBody = { type: 'object', additionalProperties: false, required: ['barcode'], properties: { barcode: s.barcode } };
 
 type Item = { id: string; barcode: string; isbn: string; title_zh: string; title_en: string; author: string; call_number: string; loanable: number };
@@ -55,7 +56,7 @@ export function libraryRoutes(app: FastifyInstance): void {
     eb.selectFrom('patrons').select('expires_on').where('id', '=', patronId).as('p_expires_on'),
     eb.selectFrom('patrons').select('max_loans').where('id', '=', patronId).as('p_max_loans'),
     eb.selectFrom('loans').select((e) => e.fn.countAll<number>().as('n')).where('patron_id', '=', patronId).where('returned_at', 'is', null).as('p_open_loans'),
-    eb.selectFrom('loans').select((e) => e.fn.countAll<number>().as('n')).where('patron_id', '=', patronId).where('returned_at', 'is', null).where('due_at', '<', nowIso).as('p_overdue_loans'),
+    eb.selectFrom('loans').select((e) => e.fn.countAll<number>().as('n')).where('patron_id', '=', patronId).where('returned_at', 'is', null).where(instantBefore(dialect, 'due_at', nowIso)).as('p_overdue_loans'),
     eb.selectFrom('fines').select((e) => e.fn.sum<number>('amount_cents').as('total')).where('patron_id', '=', patronId).where('paid_at', 'is', null).as('p_fines'),
   ];
 
@@ -84,7 +85,7 @@ export function libraryRoutes(app: FastifyInstance): void {
         summary: 'Patron sign-in with card number and PIN. Five wrong PINs lock the card for 15 minutes.',
         headers: { type: 'object', properties: { 'x-device-key': { type: 'string', maxLength: 256 } } },
         body: { type: 'object', additionalProperties: false, required: ['cardNumber', 'pin'], properties: { cardNumber: s.cardNumber, pin: s.pin } },
-        response: { 200: anyObject, ...errorResponses(401, 423) },
+        response: { 200: api.librarySignin, ...errorResponses(401, 423) },
       },
     },
     async (request) => {
@@ -92,14 +93,15 @@ export function libraryRoutes(app: FastifyInstance): void {
       const at = now();
       const id = await checkPin(db, 'patrons', cardNumber, pin, at);
       const p = await db.selectFrom('patrons').select(['id', 'name', 'expires_on']).where('id', '=', id).executeTakeFirstOrThrow();
-      return { ...signToken(app.ctx.tokenSecret, { sub: p.id, svc: 'library' }, at.getTime()), patron: { id: p.id, name: p.name, expiresOn: p.expires_on } };
+      const { token, expiresAt, sessionId } = await issueToken(app, request, { sub: p.id, svc: 'library' }, `patron:${p.id}`);
+      return { token, expiresAt, sessionId, patron: { id: p.id, name: p.name, expiresOn: p.expires_on } };
     },
   );
 
   app.get(
     '/api/library/items/:barcode',
     {
-      schema: { tags, summary: 'Look up an item by its barcode, with its availability.', params: { type: 'object', additionalProperties: false, required: ['barcode'], properties: { barcode: s.barcode } }, response: { 200: anyObject, ...errorResponses(404) } },
+      schema: { tags, summary: 'Look up an item by its barcode, with its availability.', params: { type: 'object', additionalProperties: false, required: ['barcode'], properties: { barcode: s.barcode } }, response: { 200: api.libraryItem, ...errorResponses(404) } },
     },
     async (request) => {
       const item = await itemByBarcode(db, (request.params as { barcode: string }).barcode);
@@ -127,7 +129,7 @@ export function libraryRoutes(app: FastifyInstance): void {
             limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
           },
         },
-        response: { 200: anyObject, ...errorResponses() },
+        response: { 200: api.librarySearch, ...errorResponses() },
       },
     },
     async (request) => {
@@ -160,7 +162,7 @@ export function libraryRoutes(app: FastifyInstance): void {
 
   app.post(
     '/api/library/checkout',
-    { preHandler: patronOnly, schema: { tags, security, summary: 'Borrow an item; refusals carry an exact reason code.', body: barcodeBody, response: { 201: anyObject, ...errorResponses(401, 403, 404, 409, 422) } } },
+    { preHandler: patronOnly, schema: { tags, security, summary: 'Borrow an item; refusals carry an exact reason code.', body: barcodeBody, response: { 201: api.checkoutAnswer, ...errorResponses(401, 403, 404, 409, 422) } } },
     async (request, reply) => {
       const { barcode } = request.body as { barcode: string };
       const patronId = principalOf(request).sub;
@@ -199,7 +201,7 @@ export function libraryRoutes(app: FastifyInstance): void {
 
   app.post(
     '/api/library/checkin',
-    { preHandler: requireDevice, schema: { tags, summary: 'Return an item at a kiosk (no sign-in needed); a late return creates a fine; the next hold becomes ready.', body: barcodeBody, response: { 200: anyObject, ...errorResponses(401, 404, 409, 422) } } },
+    { preHandler: requireDevice, schema: { tags, summary: 'Return an item at a kiosk (no sign-in needed); a late return creates a fine; the next hold becomes ready.', body: barcodeBody, response: { 200: api.checkinAnswer, ...errorResponses(401, 404, 409, 422) } } },
     async (request, reply) =>
       idempotentWrite(request, reply, async (tx) => {
         const { barcode } = request.body as { barcode: string };
@@ -225,7 +227,7 @@ export function libraryRoutes(app: FastifyInstance): void {
 
   app.post(
     '/api/library/renew',
-    { preHandler: patronOnly, schema: { tags, security, summary: 'Renew one of the patron\'s loans.', body: barcodeBody, response: { 200: anyObject, ...errorResponses(401, 403, 404, 409, 422) } } },
+    { preHandler: patronOnly, schema: { tags, security, summary: 'Renew one of the patron\'s loans.', body: barcodeBody, response: { 200: api.renewAnswer, ...errorResponses(401, 403, 404, 409, 422) } } },
     async (request, reply) => {
       const { barcode } = request.body as { barcode: string };
       const patronId = principalOf(request).sub;
@@ -248,7 +250,7 @@ export function libraryRoutes(app: FastifyInstance): void {
 
   app.post(
     '/api/library/holds',
-    { preHandler: patronOnly, schema: { tags, security, summary: 'Reserve an item; holds queue in the order they were placed.', body: barcodeBody, response: { 201: anyObject, ...errorResponses(401, 403, 404, 409, 422) } } },
+    { preHandler: patronOnly, schema: { tags, security, summary: 'Reserve an item; holds queue in the order they were placed.', body: barcodeBody, response: { 201: api.holdAnswer, ...errorResponses(401, 403, 404, 409, 422) } } },
     async (request, reply) => {
       const { barcode } = request.body as { barcode: string };
       const patronId = principalOf(request).sub;
@@ -268,7 +270,7 @@ export function libraryRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/library/me',
-    { preHandler: patronOnly, schema: { tags, security, summary: 'The signed-in patron\'s loans, holds and fines.', response: { 200: anyObject, ...errorResponses(401) } } },
+    { preHandler: patronOnly, schema: { tags, security, summary: 'The signed-in patron\'s loans, holds and fines.', response: { 200: api.patronAccount, ...errorResponses(401) } } },
     async (request) => {
       const patronId = principalOf(request).sub;
       const at = now().toISOString();
@@ -283,7 +285,7 @@ export function libraryRoutes(app: FastifyInstance): void {
       );
       return {
         patron: { id: patron.id, name: patron.name, cardNumber: patron.card_number, expiresOn: patron.expires_on, maxLoans: patron.max_loans },
-        loans: loans.map((l) => ({ ...itemView(l), dueAt: l.due_at, checkedOutAt: l.checked_out_at, renewals: l.renewals, overdue: l.due_at < at })),
+        loans: loans.map((l) => ({ ...itemView(l), dueAt: l.due_at, checkedOutAt: l.checked_out_at, renewals: l.renewals, overdue: instant(l.due_at) < instant(at) })),
         holds: holds.map((h, i) => ({ ...itemView(h), placedAt: h.placed_at, status: h.status, position: Number(positions[i]?.n ?? 0) })),
         fines: fines.map((f) => ({ id: f.id, amountCents: f.amount_cents, reason: f.reason, createdAt: f.created_at })),
         finesTotalCents: fines.reduce((sum, f) => sum + f.amount_cents, 0),

@@ -1,3 +1,4 @@
+import { endOfDay } from '../db/instant.js';
 import { ApiError } from '../http/errors.js';
 
 /** Library policy. Kept in one place so the rules and their tests agree. */
@@ -28,12 +29,14 @@ export interface ItemState {
   holdQueue: string[];
 }
 
+/** A card is valid through its expiry day (UTC); compared as instants, not as text. */
+export const cardExpired = (expiresOn: string, now: Date): boolean => now.getTime() >= endOfDay(expiresOn);
+
 const yuan = (cents: number) => (cents / 100).toFixed(2);
 
 /** Why this patron may not borrow this item now, or null when they may. Checked in this order. */
 export function checkoutRefusal(patron: PatronState, item: ItemState, now: Date): ApiError | null {
-  const today = now.toISOString().slice(0, 10);
-  if (patron.expiresOn < today) {
+  if (cardExpired(patron.expiresOn, now)) {
     return new ApiError(403, 'CARD_EXPIRED', `The library card expired on ${patron.expiresOn}. Please renew it at the desk.`, `借书证已于 ${patron.expiresOn} 过期，请到服务台续办。`, { expiresOn: patron.expiresOn });
   }
   const overdue = patron.overdueLoans;
@@ -68,8 +71,7 @@ export function checkoutRefusal(patron: PatronState, item: ItemState, now: Date)
 }
 
 export function renewRefusal(patron: PatronState, renewals: number, holdQueue: string[], now: Date): ApiError | null {
-  const today = now.toISOString().slice(0, 10);
-  if (patron.expiresOn < today) {
+  if (cardExpired(patron.expiresOn, now)) {
     return new ApiError(403, 'CARD_EXPIRED', `The library card expired on ${patron.expiresOn}.`, `借书证已于 ${patron.expiresOn} 过期。`, { expiresOn: patron.expiresOn });
   }
   if (holdQueue.some((id) => id !== patron.patronId)) {

@@ -1,3 +1,4 @@
+import * as api from '../http/api-schemas.js';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { errors } from '../http/errors.js';
@@ -94,7 +95,9 @@ export function stationRoutes(app: FastifyInstance): void {
           200: {
             type: 'object',
             description: 'GeoJSON FeatureCollection',
-            properties: { type: { type: 'string', enum: ['FeatureCollection'] }, features: { type: 'array', items: { type: 'object', additionalProperties: true } } },
+            properties: api.stationCollection.properties,
+            required: api.stationCollection.required,
+            additionalProperties: false,
           },
           304: { type: 'null', description: 'Unchanged since the ETag sent in If-None-Match' },
           ...errorResponses(),
@@ -132,7 +135,7 @@ export function stationRoutes(app: FastifyInstance): void {
         tags: ['stations'],
         summary: 'One station as a GeoJSON Feature.',
         params: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: s.id } },
-        response: { 200: { type: 'object', additionalProperties: true }, ...errorResponses(404) },
+        response: { 200: api.stationFeature, ...errorResponses(404) },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,8 @@
 import type { DataStore, Tx } from '../database.js';
 import type { Database } from '../schema.js';
+import { seedDay } from './rebase.js';
+import { DEMO_SECRET } from '../../config.js';
+import { sha256 } from '../../http/device.js';
 import { hashPin } from '../../identity/pin.js';
 import { seedHealth } from './health.js';
 import { seedLibrary } from './library.js';
@@ -28,15 +31,16 @@ async function hashAll(count: number): Promise<string[]> {
 
 /**
  * Writes the demo data once, in one transaction, the first time a database
- * starts. Content is a function of `now` (the day the database was created),
- * so dates like "overdue" and "motion open" stay meaningful.
+ * starts. Content is a function of `now` (the day the database was created);
+ * `rebaseDemo` (rebase.ts) moves it to the day of every later start, so dates
+ * like "overdue" and "motion open" stay meaningful.
  */
 export async function seedIfEmpty(store: DataStore, now: Date): Promise<boolean> {
   const { db } = store;
   const done = await db.selectFrom('settings').select('value').where('key', '=', 'seeded_at').executeTakeFirst();
   if (done) return false;
 
-  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 8));
+  const day = seedDay(now);
   const village = seedVillage();
   const parking = seedParking(village, day);
   const library = seedLibrary(day);
@@ -47,7 +51,10 @@ export async function seedIfEmpty(store: DataStore, now: Date): Promise<boolean>
   await db.transaction().execute(async (tx) => {
     const stations = seedStations(day.toISOString());
     await insertAll(tx, 'stations', stations);
-    await insertAll(tx, 'sites', seedSites(stations));
+    const sites = seedSites(stations);
+    await insertAll(tx, 'sites', sites);
+    // The documented demo kiosks, one per site (`ckd_demo-<siteId>.demo-secret`; accepted only with DEMO_DEVICES=1).
+    await insertAll(tx, 'devices', sites.map((site) => ({ id: `demo-${site.id}`, site_id: site.id, secret_hash: sha256(DEMO_SECRET), label: 'demo', created_ms: now.getTime(), revoked_ms: null })));
     await insertAll(tx, 'households', village.households);
     await insertAll(
       tx,
