@@ -24,6 +24,10 @@ export PUBLIC_URL=${PUBLIC_URL:-http://localhost:$PORT}
 if [ -z "${DATABASE_URL:-}" ] && [ ! -f "${SQLITE_PATH:-data/kiosk.sqlite}" ]; then
   echo "First start: creating ${SQLITE_PATH:-data/kiosk.sqlite} and seeding the demo data (about ten seconds)."
   echo "The server then enrolls the demo kiosks: it prints one single-use enrollment link per demo site (valid 24 h)."
+else
+  # A kiosk (a browser) enrolls once and keeps its credential; a new browser needs a new link.
+  echo "Open this link in a browser that is not yet a kiosk (single use, valid 24 h; a browser enrolled before just opens http://localhost:$PORT):"
+  node apps/server/dist/cli/devices.js add "${DEMO_SITE:-ningde-donghu}" | tail -n 1 | sed 's/^/  /'
 fi
 echo "Enroll another kiosk: pnpm --filter @civic-kiosk/server device:add <siteId>   (device:list, device:revoke <deviceId>)"
 echo "Demo credential per demo site (development only): X-Device-Key: ckd_demo-<siteId>.demo-secret"

@@ -17,7 +17,7 @@ export interface Enrollment {
   credential: string;
 }
 
-type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+type Store = Pick<Storage, 'getItem' | 'setItem'>;
 
 /** The enrollment code in the page's query, when it is one. */
 export function enrollmentCode(search: string): string | undefined {
@@ -53,15 +53,6 @@ export function storedCredential(storage: Store | undefined = globalThis.localSt
 
 export function storeCredential(credential: string, storage: Store | undefined = globalThis.localStorage): void {
   storage?.setItem(CREDENTIAL_KEY, credential);
-}
-
-/** A revoked credential is dropped, so the next enrollment starts clean. */
-export function forgetCredential(storage: Store | undefined = globalThis.localStorage): void {
-  try {
-    storage?.removeItem(CREDENTIAL_KEY);
-  } catch {
-    // nothing stored, nothing to forget
-  }
 }
 
 /** Reads an enrollment answer; undefined when it is not one. */

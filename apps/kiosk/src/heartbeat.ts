@@ -2,12 +2,12 @@
 import type { HttpClient } from '@civic-kiosk/core';
 
 export interface HeartbeatOptions {
+  /** The session's client: it carries the device credential, which names the device and its site to the server. */
   client: HttpClient;
+  /** The id inside the credential (the server refuses a beat that names another device). */
   deviceId: string;
   version: string;
   intervalMs: number;
-  /** The site, once its configuration is known (the server refuses unknown sites). */
-  siteId: () => string | undefined;
   /** When a visitor last touched the screen, or undefined. */
   lastInteraction: () => Date | undefined;
 }
@@ -31,12 +31,10 @@ export class Heartbeat {
   /** One beat; failures are ignored (the next beat tries again, and the fleet view shows the gap). */
   async send(): Promise<boolean> {
     const { client, deviceId, version } = this.options;
-    const siteId = this.options.siteId();
     const last = this.options.lastInteraction();
     try {
       await client.post('/kiosk/heartbeat', {
         deviceId,
-        ...(siteId ? { siteId } : {}),
         version,
         uptimeSeconds: Math.floor((performance.now() - this.#started) / 1000),
         lastInteractionAt: last ? last.toISOString() : null,
@@ -45,21 +43,5 @@ export class Heartbeat {
     } catch {
       return false;
     }
-  }
-}
-
-const DEVICE_ID_KEY = 'ck-kiosk-device-id';
-
-/** This kiosk's id: given in the URL, or made once and kept (it names a machine, not a person). */
-export function deviceId(fromUrl: string | undefined, storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = globalThis.localStorage): string {
-  if (fromUrl) return fromUrl;
-  try {
-    const saved = storage?.getItem(DEVICE_ID_KEY);
-    if (saved && /^[A-Za-z0-9_.:-]{1,64}$/.test(saved)) return saved;
-    const made = `kiosk-${crypto.randomUUID().slice(0, 8)}`;
-    storage?.setItem(DEVICE_ID_KEY, made);
-    return made;
-  } catch {
-    return `kiosk-${crypto.randomUUID().slice(0, 8)}`;
   }
 }

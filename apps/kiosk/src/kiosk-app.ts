@@ -1,8 +1,9 @@
-import { ApiError, createSession, IdleController, KioskElement, provideSession, setLocale } from '@civic-kiosk/core';
+import { ApiError, createSession, IdleController, KioskElement, provideSession, setLocale, type KioskSession } from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
-import { Heartbeat, deviceId } from './heartbeat.js';
+import { deviceIdOf, enrollmentCode, parseEnrollment, storeCredential, storedCredential, withoutEnrollmentCode } from './enrollment.js';
+import { Heartbeat } from './heartbeat.js';
 import { OPEN_SERVICE_EVENT, type OpenServiceDetail } from './home.js';
 import { icon } from './icons.js';
 import type { OutOfServiceCause } from './out-of-service.js';
@@ -12,8 +13,6 @@ import { idleTiming, parseSiteConfig, readSettings, type KioskLocale, type Kiosk
 type Phase = 'starting' | 'ready' | 'out-of-service';
 type ServiceStatus = 'loading' | 'ready' | 'error';
 
-/** The server's documented demo key; a real deployment builds with VITE_DEVICE_KEY. */
-const DEVICE_KEY = import.meta.env.VITE_DEVICE_KEY || 'demo-kiosk-key';
 
 /**
  * @summary The kiosk app: reads its site configuration from the server, shows
@@ -226,34 +225,22 @@ export class KioskApp extends KioskElement {
    * The one session of this kiosk, provided (with `@lit/context`) to every service below the app:
    * its HTTP client carries the device credential, so no service can be opened without it.
    */
-  readonly #session = createSession({ api: '/api', deviceCredential: DEVICE_KEY, timeoutMs: this.settings.requestTimeoutMs });
-  readonly #client = this.#session.client;
+  #session: KioskSession = createSession({ api: '/api', timeoutMs: this.settings.requestTimeoutMs });
+  readonly #provision = provideSession(this, this.#session);
   #idle: IdleController | undefined;
   #lastInteraction: Date | undefined;
   #warningDeadline = 0;
   #countdown: ReturnType<typeof setInterval> | undefined;
-  #heartbeat = new Heartbeat({
-    client: this.#client,
-    deviceId: deviceId(this.settings.deviceId),
-    version: __KIOSK_VERSION__,
-    intervalMs: this.settings.heartbeatMs,
-    siteId: () => this.site?.id,
-    lastInteraction: () => this.#lastInteraction,
-  });
-
-  constructor() {
-    super();
-    provideSession(this, this.#session);
-  }
+  #heartbeat: Heartbeat | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener(OPEN_SERVICE_EVENT, this.#onOpenService as EventListener);
     window.addEventListener('pointerdown', this.#onInteraction, { capture: true, passive: true });
     window.addEventListener('keydown', this.#onInteraction, { capture: true, passive: true });
-    this.#heartbeat.start();
+    this.#heartbeat?.start();
     void this.#applyDefaults();
-    if (this.phase === 'starting') void this.loadConfig();
+    if (this.phase === 'starting') void this.start();
   }
 
   override disconnectedCallback(): void {
@@ -261,7 +248,7 @@ export class KioskApp extends KioskElement {
     this.removeEventListener(OPEN_SERVICE_EVENT, this.#onOpenService as EventListener);
     window.removeEventListener('pointerdown', this.#onInteraction, { capture: true });
     window.removeEventListener('keydown', this.#onInteraction, { capture: true });
-    this.#heartbeat.stop();
+    this.#heartbeat?.stop();
     clearInterval(this.#countdown);
   }
 
@@ -278,11 +265,73 @@ export class KioskApp extends KioskElement {
     };
   }
 
-  /** Reads the site configuration; true when the kiosk can run on it. Out of service otherwise. */
+  /**
+   * Enrolls when opened with an enrollment link, takes the kiosk's own device
+   * credential, then reads its site. True when the kiosk can run; out of
+   * service (not enrolled, a bad link, revoked, offline, ...) otherwise.
+   */
+  async start(): Promise<boolean> {
+    const code = enrollmentCode(location.search);
+    if (code && !(await this.#enroll(code))) return false;
+    const credential = storedCredential();
+    if (!credential) {
+      this.#outOfService('not-enrolled');
+      return false;
+    }
+    if (!this.#session.client.hasDeviceCredential) this.#useCredential(credential);
+    return this.loadConfig();
+  }
+
+  /** Trades the one-time code for this kiosk's credential; false (out of service) when that fails. */
+  async #enroll(code: string): Promise<boolean> {
+    try {
+      const enrollment = parseEnrollment(await this.#session.client.post<unknown>('/devices/enroll', { code }));
+      if (!enrollment) throw new ApiError(0, 'BAD_RESPONSE');
+      storeCredential(enrollment.credential);
+      this.#useCredential(enrollment.credential);
+    } catch (error) {
+      // Offline: keep the link in the address, so a retry can still use it.
+      const refused = error instanceof ApiError && error.status >= 400 && error.status < 500;
+      if (refused) this.#forgetEnrollmentLink();
+      this.#outOfService(refused ? 'enroll-failed' : causeOf(error));
+      return false;
+    }
+    this.#forgetEnrollmentLink();
+    return true;
+  }
+
+  /** The one-time code leaves the address: not bookmarked, not in history for Back. */
+  #forgetEnrollmentLink(): void {
+    history.replaceState(history.state, '', `${location.pathname}${withoutEnrollmentCode(location.search)}${location.hash}`);
+  }
+
+  /** From now on every request of every service carries this kiosk's credential (one session, handed down by context). */
+  #useCredential(credential: string): void {
+    this.#session = createSession({ api: '/api', deviceCredential: credential, timeoutMs: this.settings.requestTimeoutMs });
+    this.#provision.set(this.#session);
+    this.#heartbeat?.stop();
+    this.#heartbeat = new Heartbeat({
+      client: this.#session.client,
+      deviceId: deviceIdOf(credential),
+      version: __KIOSK_VERSION__,
+      intervalMs: this.settings.heartbeatMs,
+      lastInteraction: () => this.#lastInteraction,
+    });
+    if (this.isConnected) this.#heartbeat.start();
+  }
+
+  #outOfService(cause: OutOfServiceCause): void {
+    // A running kiosk keeps the configuration it has; only a kiosk without one goes out of service.
+    if (this.phase === 'ready') return;
+    this.cause = cause;
+    this.phase = 'out-of-service';
+  }
+
+  /** Reads this kiosk's own site configuration; true when the kiosk can run on it. Out of service otherwise. */
   async loadConfig(): Promise<boolean> {
     let problem: OutOfServiceCause;
     try {
-      const data = await this.#client.get<unknown>(`/kiosk/sites/${encodeURIComponent(this.settings.siteId)}`);
+      const data = await this.#session.client.get<unknown>('/kiosk/site');
       const parsed = parseSiteConfig(data);
       if (parsed.ok) {
         this.#useConfig(parsed.config);
@@ -293,11 +342,7 @@ export class KioskApp extends KioskElement {
     } catch (error) {
       problem = causeOf(error);
     }
-    // A running kiosk keeps the configuration it has; only a kiosk without one goes out of service.
-    if (this.phase !== 'ready') {
-      this.cause = problem;
-      this.phase = 'out-of-service';
-    }
+    this.#outOfService(problem);
     return false;
   }
 
@@ -410,7 +455,7 @@ export class KioskApp extends KioskElement {
 
   override render() {
     if (this.phase === 'out-of-service') {
-      return html`<ck-out-of-service .cause=${this.cause} .retry=${() => this.loadConfig()}></ck-out-of-service>`;
+      return html`<ck-out-of-service .cause=${this.cause} .retry=${() => this.start()}></ck-out-of-service>`;
     }
     if (this.phase === 'starting' || !this.site) {
       return html`<main class="starting"><h1 class="visually-hidden">${msg('Public service kiosk')}</h1>
@@ -484,6 +529,8 @@ export class KioskApp extends KioskElement {
 function causeOf(error: unknown): OutOfServiceCause {
   if (!(error instanceof ApiError)) return 'offline';
   if (error.code === 'BAD_RESPONSE') return 'bad-config';
+  if (error.code === 'DEVICE_REVOKED') return 'revoked';
+  if (error.code === 'DEVICE_UNKNOWN') return 'not-enrolled';
   if (error.status === 404) return 'not-found';
   if (error.status === 401 || error.status === 403) return 'refused';
   return 'offline';

@@ -5,7 +5,7 @@ import { icon } from './icons.js';
 import { retryDelayMs } from './site-config.js';
 
 /** Why the kiosk is out of service. */
-export type OutOfServiceCause = 'offline' | 'bad-config' | 'not-found' | 'refused';
+export type OutOfServiceCause = 'offline' | 'bad-config' | 'not-found' | 'refused' | 'not-enrolled' | 'enroll-failed' | 'revoked';
 
 /** Fired (bubbling, composed) after every retry attempt. detail: { ok } */
 export const RETRY_ATTEMPT_EVENT = 'ck-retry-attempt';
@@ -22,6 +22,18 @@ const WORDS: Record<OutOfServiceCause, { zh: string; en: string }> = {
   'not-found': {
     zh: '服务器上没有本机所属站点的设置。它会自动重试，请工作人员检查设置。',
     en: 'The server has no settings for this kiosk’s site. It keeps trying; staff, please check the set-up.',
+  },
+  'not-enrolled': {
+    zh: '本机尚未登记。请工作人员在服务器上运行 device:add 生成登记链接，并在本机打开该链接。',
+    en: 'This kiosk is not enrolled yet. Staff: create an enrollment link on the server with device:add and open it on this kiosk.',
+  },
+  'enroll-failed': {
+    zh: '登记链接无效（已使用、已过期或输入有误）。请工作人员用 device:add 生成新的链接。',
+    en: 'The enrollment link is not valid (already used, expired or mistyped). Staff: create a new one with device:add.',
+  },
+  revoked: {
+    zh: '本机的设备凭据已被撤销。请工作人员用 device:add 重新登记本机。',
+    en: 'This kiosk’s device credential was revoked. Staff: enroll it again with device:add.',
   },
   refused: {
     zh: '服务器拒绝了本机的请求。它会自动重试，请工作人员检查设备密钥。',

@@ -70,13 +70,13 @@ export function parseSiteConfig(data: unknown): ParseResult {
   };
 }
 
-/** The site this kiosk is, when the URL does not say. A city station, the first service built. */
-export const DEFAULT_SITE_ID = 'ningde-donghu';
 export const DEFAULT_IDLE_SECONDS = 90;
 
-/** Settings a kiosk is started with, from its URL (set once by whoever installs it). */
+/**
+ * Settings a kiosk is started with, from its URL (set once by whoever installs it).
+ * Which site it is comes from its enrolled device credential, never from the URL.
+ */
 export interface KioskSettings {
-  siteId: string;
   /** `?idle=SECONDS` overrides the site's (or the default 90 s) idle timeout. */
   idleSeconds: number | undefined;
   /** `?warn=SECONDS`: how long the "still there?" countdown lasts. */
@@ -86,15 +86,11 @@ export interface KioskSettings {
   elder: boolean | undefined;
   /** `?service=stations` opens a service at start (demos, screenshots). */
   service: string | undefined;
-  /** `?device=ID` names this kiosk in heartbeats; a stored random id otherwise. */
-  deviceId: string | undefined;
   /** `?timeout=SECONDS`: how long the site configuration may take. */
   requestTimeoutMs: number;
   /** `?heartbeat=SECONDS`: how often the kiosk reports it is alive. */
   heartbeatMs: number;
 }
-
-const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 function seconds(value: string | null, min: number, max: number): number | undefined {
   if (value === null || value.trim() === '') return undefined;
@@ -104,18 +100,14 @@ function seconds(value: string | null, min: number, max: number): number | undef
 
 export function readSettings(search: string): KioskSettings {
   const q = new URLSearchParams(search);
-  const site = q.get('site');
   const lang = q.get('lang');
   const elder = q.get('elder');
-  const device = q.get('device');
   return {
-    siteId: site && ID.test(site) ? site : DEFAULT_SITE_ID,
     idleSeconds: seconds(q.get('idle'), 2, 3600),
     warningSeconds: seconds(q.get('warn'), 1, 120),
     locale: lang === 'en' || lang === 'zh-CN' ? lang : undefined,
     elder: elder === null ? undefined : elder === '1' || elder === 'true',
     service: q.get('service') ?? undefined,
-    deviceId: device && ID.test(device) ? device : undefined,
     requestTimeoutMs: (seconds(q.get('timeout'), 1, 60) ?? 8) * 1000,
     heartbeatMs: (seconds(q.get('heartbeat'), 5, 3600) ?? 60) * 1000,
   };

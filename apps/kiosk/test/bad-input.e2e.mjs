@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { assertNoViolations, BASE, expectAccessible, kioskPage, launch, pageText, SITE, waitForApp } from './helpers.mjs';
 
-const SITE_ROUTE = `**/api/kiosk/sites/${SITE.id}`;
+const SITE_ROUTE = '**/api/kiosk/site';
 
 async function expectOutOfService(page) {
   await waitForApp(page, 'out-of-service', undefined, 20_000);
@@ -23,7 +23,7 @@ async function outageThenRecovery(browser, handler, query = '') {
   const watch = await kioskPage(browser);
   const { page } = watch;
   await page.route(SITE_ROUTE, handler);
-  await page.goto(`${BASE}/?site=${SITE.id}${query}`);
+  await page.goto(`${BASE}/?${query.replace(/^&/, '')}`);
   await expectOutOfService(page);
   await expectAccessible(page, 'out of service');
   // Marks this document: a reload would lose it.
@@ -69,11 +69,30 @@ describe('bad input: the site configuration', () => {
     );
   });
 
-  it('an unknown site: out of service with a reason for the staff', async () => {
-    const watch = await kioskPage(browser);
-    await watch.page.goto(`${BASE}/?site=no-such-site`);
+  it('a kiosk that was never enrolled: out of service, saying how to enroll it', async () => {
+    const watch = await kioskPage(browser, { credential: null });
+    await watch.page.goto(`${BASE}/`);
     await expectOutOfService(watch.page);
-    assert.ok((await pageText(watch.page)).includes('The server has no settings for this kiosk’s site'));
+    const text = await pageText(watch.page);
+    assert.ok(text.includes('This kiosk is not enrolled yet') && text.includes('本机尚未登记'), text);
+    await expectAccessible(watch.page, 'not enrolled');
+    await watch.context.close();
+  });
+
+  it('a credential the server does not know: out of service, not enrolled', async () => {
+    const watch = await kioskPage(browser, { credential: 'ckd_kiosk-nobody.not-a-real-secret-0123' });
+    await watch.page.goto(`${BASE}/`);
+    await expectOutOfService(watch.page);
+    assert.ok((await pageText(watch.page)).includes('This kiosk is not enrolled yet'));
+    await watch.context.close();
+  });
+
+  it('a used or mistyped enrollment link: out of service, and the code leaves the address', async () => {
+    const watch = await kioskPage(browser, { credential: null });
+    await watch.page.goto(`${BASE}/?enroll=ZZZZ-ZZZZ-ZZZZ-ZZZZ&lang=en`);
+    await expectOutOfService(watch.page);
+    assert.ok((await pageText(watch.page)).includes('The enrollment link is not valid'));
+    assert.equal(new URL(watch.page.url()).search, '?lang=en');
     await watch.context.close();
   });
 });
@@ -114,7 +133,7 @@ describe('bad input: the server is down at start-up', () => {
       if (!file.startsWith(dist) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: '' });
       return route.fulfill({ path: file, headers: { 'content-security-policy': csp } });
     });
-    await page.goto(`${origin}/?site=${SITE.id}`);
+    await page.goto(`${origin}/`);
     await expectOutOfService(page);
     await expectAccessible(page, 'out of service (server down)');
     await page.evaluate(() => (window.__sameDocument = true));

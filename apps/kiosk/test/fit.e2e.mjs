@@ -3,7 +3,7 @@
 // no pin covers another, "you are here" or its label.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { BASE, kioskPage, LANDSCAPE, launch, PORTRAIT, SITE } from './helpers.mjs';
+import { BASE, kioskPage, LANDSCAPE, launch, PORTRAIT } from './helpers.mjs';
 
 describe('the station finder fits every kiosk screen', () => {
   let browser;
@@ -20,7 +20,7 @@ describe('the station finder fits every kiosk screen', () => {
         it(`${name}, ${lang}, ${elder ? 'elder' : 'standard'}`, async () => {
           const { context, page } = await kioskPage(browser, { viewport });
           try {
-            await page.goto(`${BASE}/?site=${SITE.id}&lang=${lang}&elder=${elder ? 1 : 0}&service=stations&device=e2e-fit-${process.pid}`);
+            await page.goto(`${BASE}/?lang=${lang}&elder=${elder ? 1 : 0}&service=stations`);
             const finder = page.locator('ck-station-finder');
             await finder.locator('.row').first().waitFor({ timeout: 20_000 });
             await finder.locator('.ck-pin').first().waitFor({ state: 'attached', timeout: 20_000 });

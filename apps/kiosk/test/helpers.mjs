@@ -4,11 +4,12 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const BASE = process.env.KIOSK_URL ?? 'http://127.0.0.1:8080';
-export const DEVICE_KEY = 'demo-kiosk-key';
 export const PORTRAIT = { width: 1080, height: 1920 };
 export const LANDSCAPE = { width: 1920, height: 1080 };
 // The server's demo data (apps/server seed): the site is its station nd-001, with that station's position, official and phone.
 export const SITE = { id: 'ningde-donghu', zh: '东湖公园东门驿站', en: 'Donghu Park East Gate Station', official: '黄德明', phone: '0593-2585086', lat: 26.659154, lon: 119.549627 };
+/** The server's documented demo credential of the site (accepted outside production): a kiosk already enrolled there. */
+export const DEVICE_KEY = `ckd_demo-${SITE.id}.demo-secret`;
 
 export function launch() {
   return chromium.launch({
@@ -20,9 +21,12 @@ export function launch() {
 /**
  * A kiosk page with touch, watching for Content-Security-Policy and Trusted
  * Types violations (console "Refused to ..." messages and securitypolicyviolation events).
+ * `credential`: what the kiosk holds from an earlier enrollment (the demo
+ * site's by default); null for a kiosk that was never enrolled.
  */
-export async function kioskPage(browser, { viewport = PORTRAIT } = {}) {
+export async function kioskPage(browser, { viewport = PORTRAIT, credential = DEVICE_KEY } = {}) {
   const context = await browser.newContext({ viewport, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  if (credential) await context.addInitScript((value) => localStorage.setItem('ck-kiosk-credential', value), credential);
   const page = await context.newPage();
   const violations = [];
   const errors = [];

@@ -1,9 +1,16 @@
 // A visitor's whole visit on a portrait (1080x1920) city-station kiosk, against the real server.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { assertNoViolations, BASE, DEVICE_KEY, expectAccessible, kioskPage, launch, pageText, SITE, waitForApp } from './helpers.mjs';
+import { assertNoViolations, BASE, expectAccessible, kioskPage, launch, pageText, SITE, waitForApp } from './helpers.mjs';
 
-const DEVICE = `e2e-portrait-${process.pid}`;
+/** The server's fleet command (`pnpm --filter @civic-kiosk/server device:…`), on the test server's database. */
+function devices(...args) {
+  const cli = path.join(path.dirname(process.env.KIOSK_SERVER_MAIN), 'cli/devices.js');
+  const env = { ...process.env, SQLITE_PATH: process.env.KIOSK_SQLITE_PATH, PUBLIC_URL: BASE, DATABASE_URL: '' };
+  return execFileSync(process.execPath, [cli, ...args], { cwd: process.env.KIOSK_TMP, env, encoding: 'utf8' });
+}
 
 /** Sizes of the shell's own touch targets (top bar, tiles, Home button), shadow roots included. */
 function shellTargets(page) {
@@ -22,15 +29,27 @@ describe('kiosk visit (portrait)', () => {
   let browser;
   let watch;
   let page;
+  let credential;
 
   before(async () => {
     browser = await launch();
-    watch = await kioskPage(browser);
+    // A new kiosk: no credential yet; staff open the link that device:add printed (its last line).
+    watch = await kioskPage(browser, { credential: null });
     page = watch.page;
-    await page.goto(`${BASE}/?site=${SITE.id}&idle=20&warn=6&device=${DEVICE}&heartbeat=5`);
+    const link = devices('add', SITE.id).trim().split('\n').pop();
+    assert.match(link, /\/\?enroll=[0-9A-Z-]+$/);
+    await page.goto(`${link}&idle=20&warn=6&heartbeat=5`);
   });
   after(async () => {
     await browser?.close();
+  });
+
+  it('enrolls once with the link: keeps its own credential and takes the code out of the address', async () => {
+    await waitForApp(page, 'ready', 'home');
+    credential = await page.evaluate(() => localStorage.getItem('ck-kiosk-credential'));
+    assert.match(credential ?? '', /^ckd_kiosk-[a-z0-9]+\./, 'a credential of its own, not the demo one');
+    assert.equal(new URL(page.url()).searchParams.has('enroll'), false);
+    assert.ok(devices('list').includes(credential.slice(4, credential.lastIndexOf('.'))), 'device:list shows the new kiosk');
   });
 
   it('home shows the site, its responsible official and phone, in Chinese', async () => {
@@ -62,7 +81,7 @@ describe('kiosk visit (portrait)', () => {
     // The finder's own request carries the kiosk's device credential: it takes the client the app provides.
     const stationsRequest = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/stations');
     await page.locator('ck-home .tile[data-service="stations"]').tap();
-    assert.equal((await stationsRequest).headers()['x-device-key'], DEVICE_KEY, 'the station list is asked for with the device credential');
+    assert.equal((await stationsRequest).headers()['x-device-key'], credential, 'the station list is asked for with the device credential');
     await waitForApp(page, 'ready', 'stations');
     const finder = page.locator('ck-station-finder');
     await finder.locator('.row').first().waitFor({ timeout: 20_000 });
@@ -130,13 +149,34 @@ describe('kiosk visit (portrait)', () => {
   });
 
   it('reports a heartbeat and shows no CSP or Trusted Types violation', async () => {
-    const res = await fetch(`${BASE}/api/kiosk/devices`, { headers: { 'X-Device-Key': DEVICE_KEY } });
-    const devices = await res.json();
-    const mine = devices.find((d) => d.deviceId === DEVICE);
+    const res = await fetch(`${BASE}/api/kiosk/devices`, { headers: { 'X-Device-Key': credential } });
+    const beats = await res.json();
+    const mine = beats.find((d) => d.deviceId === credential.slice(4, credential.lastIndexOf('.')));
     assert.ok(mine, 'the kiosk sent a heartbeat');
     assert.equal(mine.siteId, SITE.id);
     assert.ok(mine.uptimeSeconds >= 0);
     assert.ok(mine.lastInteractionAt, 'the last interaction is reported');
     assertNoViolations(watch);
+  });
+});
+
+describe('a revoked kiosk', () => {
+  it('says it was revoked, in both languages, once staff revoke its credential', async () => {
+    const browser = await launch();
+    try {
+      const watch = await kioskPage(browser, { credential: null });
+      await watch.page.goto(devices('add', SITE.id).trim().split('\n').pop());
+      await waitForApp(watch.page, 'ready', 'home');
+      const credential = await watch.page.evaluate(() => localStorage.getItem('ck-kiosk-credential'));
+      devices('revoke', credential.slice(4, credential.lastIndexOf('.')));
+      await watch.page.reload();
+      await waitForApp(watch.page, 'out-of-service');
+      const text = await pageText(watch.page);
+      assert.ok(text.includes('credential was revoked') && text.includes('已被撤销'), text);
+      await expectAccessible(watch.page, 'revoked');
+      assertNoViolations(watch);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The same kiosk turned 90°: 1920x1080 is laid out on purpose, and the kiosk hygiene holds.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { assertNoViolations, BASE, expectAccessible, kioskPage, LANDSCAPE, launch, SITE, waitForApp } from './helpers.mjs';
+import { assertNoViolations, BASE, expectAccessible, kioskPage, LANDSCAPE, launch, waitForApp } from './helpers.mjs';
 
 describe('kiosk in landscape (1920x1080)', () => {
   let browser;
@@ -12,7 +12,7 @@ describe('kiosk in landscape (1920x1080)', () => {
     browser = await launch();
     watch = await kioskPage(browser, { viewport: LANDSCAPE });
     page = watch.page;
-    await page.goto(`${BASE}/?site=${SITE.id}&device=e2e-landscape-${process.pid}`);
+    await page.goto(`${BASE}/`);
     await waitForApp(page, 'ready', 'home');
   });
   after(async () => {

@@ -66,14 +66,12 @@ describe('parseSiteConfig', () => {
 });
 
 describe('kiosk settings', () => {
-  it('reads the site, idle time, defaults and device from the URL, ignoring nonsense', () => {
-    const s = m.readSettings('?site=xikou-hall&idle=30&warn=5&lang=en&elder=1&device=k-7&timeout=2&heartbeat=10');
-    assert.deepEqual(
-      [s.siteId, s.idleSeconds, s.warningSeconds, s.locale, s.elder, s.deviceId, s.requestTimeoutMs, s.heartbeatMs],
-      ['xikou-hall', 30, 5, 'en', true, 'k-7', 2000, 10_000],
-    );
-    const d = m.readSettings('?site=../etc&idle=abc&lang=fr&device=%3Cb%3E');
-    assert.deepEqual([d.siteId, d.idleSeconds, d.locale, d.elder, d.deviceId, d.requestTimeoutMs, d.heartbeatMs], [m.DEFAULT_SITE_ID, undefined, undefined, undefined, undefined, 8000, 60_000]);
+  it('reads idle time, defaults and timing from the URL, ignoring nonsense; never the site', () => {
+    const s = m.readSettings('?site=xikou-hall&idle=30&warn=5&lang=en&elder=1&timeout=2&heartbeat=10');
+    assert.deepEqual([s.idleSeconds, s.warningSeconds, s.locale, s.elder, s.requestTimeoutMs, s.heartbeatMs], [30, 5, 'en', true, 2000, 10_000]);
+    assert.equal('siteId' in s, false, 'the site comes from the enrolled credential');
+    const d = m.readSettings('?idle=abc&lang=fr');
+    assert.deepEqual([d.idleSeconds, d.locale, d.elder, d.requestTimeoutMs, d.heartbeatMs], [undefined, undefined, undefined, 8000, 60_000]);
   });
 
   it('times out after 90 s by default, with a 15 s warning; the URL beats the site', () => {

@@ -12,7 +12,8 @@ import type { StationFinder } from '../src/station-finder.js';
 import { chip, names, rows } from './helpers.js';
 
 const API = '/contract-api';
-const DEMO_DEVICE_KEY = 'demo-kiosk-key';
+// The server's documented demo credential of a demo site (accepted outside production).
+const DEMO_DEVICE_KEY = 'ckd_demo-ningde-donghu.demo-secret';
 
 /** A client that records what went over the wire. */
 function recordingClient(options: Partial<HttpClientOptions> = {}) {
