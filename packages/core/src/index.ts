@@ -28,3 +28,5 @@ export * from './controllers/idle-reset.js';
 export * from './controllers/theme.js';
 export * from './controllers/speech.js';
 export * from './controllers/scanner.js';
+/** Types of the server's API answers, generated from its OpenAPI document (ApiTypes.components['schemas'], ApiTypes.paths). */
+export type * as ApiTypes from './generated/api-types.js';
