@@ -69,6 +69,7 @@ describe('sign-in under attack', () => {
     const body = json<{ code: string; retryAfterSeconds: number; attemptsLeft: number; reasons: Record<string, string> }>(early);
     assert.equal(body.code, 'PIN_WAIT');
     assert.equal(body.retryAfterSeconds, 2);
+    assert.equal(early.headers['retry-after'], '2', 'the wait is in the Retry-After header too');
     assert.equal(body.attemptsLeft, 2);
     assert.match(body.reasons['zh-CN']!, /秒/);
     // After the wait the right PIN works and clears the count.

@@ -25,6 +25,9 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export function openDataStore(options: { databaseUrl?: string; sqlitePath?: string; poolSize?: number }): DataStore {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection dropped by the server (a PostgreSQL restart, a failover) is an 'error' event on the
+    // pool: without a listener it would crash the process. The pool replaces the connection on the next query.
+    pool.on('error', (error) => console.warn(`civic-kiosk server: a PostgreSQL connection was lost (${error.message}); it is replaced on the next query.`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

@@ -55,7 +55,8 @@ function fromFastify(error: FastifyError & { validationContext?: string }): Mapp
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError) {
-      if (error.statusCode === 423 && typeof error.extra.retryAfterSeconds === 'number') reply.header('Retry-After', String(error.extra.retryAfterSeconds));
+      // A lock (423) and a wait or throttle (429: PIN_WAIT, DEVICE_THROTTLED) say when to try again, in the header too.
+      if ((error.statusCode === 423 || error.statusCode === 429) && typeof error.extra.retryAfterSeconds === 'number') reply.header('Retry-After', String(error.extra.retryAfterSeconds));
       return reply.code(error.statusCode).send(error.toBody());
     }
     const m = fromFastify(error);
