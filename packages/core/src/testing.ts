@@ -92,3 +92,16 @@ export async function storedPersonalTraces(secret: string): Promise<string[]> {
   }
   return found;
 }
+
+/** The console warnings logged while `run` runs (bad attribute values warn once each). */
+export async function warningsOf(run: () => unknown): Promise<string[]> {
+  const original = console.warn;
+  const seen: string[] = [];
+  console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
+  try {
+    await run();
+  } finally {
+    console.warn = original;
+  }
+  return seen;
+}

@@ -20,19 +20,8 @@ import {
   stringConverter,
   urlConverter,
 } from '../src/converters.js';
+import { warningsOf } from '../src/testing.js';
 
-/** Console warnings during `run`. */
-export async function warningsOf(run: () => unknown): Promise<string[]> {
-  const original = console.warn;
-  const seen: string[] = [];
-  console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
 
 const FACILITIES = ['wheelchair', 'wifi', 'water'] as const;
 type Facility = (typeof FACILITIES)[number];

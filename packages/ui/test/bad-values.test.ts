@@ -2,6 +2,7 @@
 // bad value: one console warning naming the element and the attribute, the
 // default instead, no exception, and the element still renders.
 import { expect, fixture, html } from '@open-wc/testing';
+import { warningsOf } from '@civic-kiosk/core/testing';
 import '../src/define.js';
 
 interface Case {
@@ -50,18 +51,6 @@ const cases: Case[] = [
   { tag: 'ck-status-banner', attribute: 'retryable', property: 'retryable', badProperty: 'yes', fallback: false },
   { tag: 'ck-status-banner', attribute: 'theme', property: 'theme', badAttribute: 'loud', badProperty: 3, fallback: undefined },
 ];
-
-async function warningsOf(run: () => Promise<void>): Promise<string[]> {
-  const original = console.warn;
-  const seen: string[] = [];
-  console.warn = (...args: unknown[]) => seen.push(args.map(String).join(' '));
-  try {
-    await run();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
 
 /** Puts `el` on the page and waits for its first render. */
 async function place(el: HTMLElement): Promise<void> {
