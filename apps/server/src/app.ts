@@ -59,10 +59,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     },
   });
   const keys = keyringFor(config);
-  const ctx: AppContext = { store, config, keys, tokenSecret: keys, now: options.now ?? (() => new Date()) };
+  const ctx: AppContext = { store, config, keys, now: options.now ?? (() => new Date()) };
   app.decorate('ctx', ctx);
   app.decorateRequest('principal', null);
-  app.decorateRequest('deviceKey', null);
   app.decorateRequest('device', null);
   app.setValidatorCompiler(validatorCompiler);
   registerRequestContext(app);

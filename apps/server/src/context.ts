@@ -9,8 +9,6 @@ export interface AppContext {
   config: ServerConfig;
   /** Token signing keys (identity/keys.ts), never stored in the database. */
   keys: Keyring;
-  /** The same keyring under its former name (the library sign-in passes it to signToken). */
-  tokenSecret: Keyring;
   now(): Date;
 }
 
@@ -20,10 +18,5 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal | null;
-    deviceKey: string | null;
-  }
-  interface FastifyContextConfig {
-    /** Marks routes that only a registered kiosk may call. */
-    device?: boolean;
   }
 }

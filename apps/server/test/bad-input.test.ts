@@ -60,6 +60,16 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/api/devices/enroll', body: { code: ['ZZZZ-ZZZZ-ZZZZ-ZZZZ', 'id'] } },
 ];
 
+
+/** The answer's JSON body, or null when it is not JSON (which the suite counts as a failure). */
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 const INJECTIONS = ["' OR 1=1 --", '1; DROP TABLE loans;--', '<script>alert(1)</script>', '${7*7}', '../../../etc/passwd', '%00', 'a\u0000b', '{"$gt":""}', 'x'.repeat(5000), '😀💥'.repeat(40)];
 const MARKUP = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'a\u0000b', '\u001b[31mred', 'x'.repeat(5000)];
 const WRONG_TYPES: unknown[] = [123, true, null, [], {}, [1, 2]];
@@ -153,12 +163,7 @@ describe('bad input', () => {
       for (const { label, opts } of badRequests(route)) {
         total += 1;
         const res = await t.app.inject(opts);
-        let body: unknown = null;
-        try {
-          body = JSON.parse(res.body);
-        } catch {
-          body = null;
-        }
+        const body = jsonOrNull(res.body);
         if (res.statusCode < 400 || res.statusCode >= 500 || !isErrorBody(body)) {
           failures.push(`${route.method} ${route.path} [${label}] -> ${res.statusCode} ${res.body.slice(0, 160)}`);
         }
@@ -201,12 +206,7 @@ describe('bad input', () => {
             ? { method: 'POST', url: spelled, headers: { ...headers, 'idempotency-key': newKey(), 'content-type': 'application/json' }, payload: JSON.stringify({ ...validBody, isAdmin: true }) }
             : { method: 'GET', url: `${spelled}?debug=1`, headers };
         const res = await t.app.inject(opts);
-        let body: unknown = null;
-        try {
-          body = JSON.parse(res.body);
-        } catch {
-          body = null;
-        }
+        const body = jsonOrNull(res.body);
         if (res.statusCode < 400 || res.statusCode >= 500 || !isErrorBody(body) || res.headers['cache-control'] !== 'no-store') {
           failures.push(`${route.method} ${spelled} -> ${res.statusCode} ${String(res.headers['cache-control'])} ${res.body.slice(0, 120)}`);
         }

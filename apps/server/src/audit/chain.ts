@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Database } from '../db/schema.js';
 
 /** The `prev_hash` of the first entry of each chain. */
 export const GENESIS = '0'.repeat(64);
@@ -12,15 +13,8 @@ export const GENESIS = '0'.repeat(64);
  */
 export const CHAINS = 16;
 
-export interface ChainedFields {
-  at: string;
-  actor: string;
-  action: string;
-  subject: string;
-  detail: string;
-  device_id: string | null;
-  chain: number | null;
-}
+/** What an entry's hash covers: the audit row without its id and hashes. */
+export type ChainedFields = Pick<Database['audit_log'], 'at' | 'actor' | 'action' | 'subject' | 'detail' | 'device_id' | 'chain'>;
 
 /**
  * An entry's hash covers its content and the previous entry's hash, so removing

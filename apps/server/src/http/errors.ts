@@ -32,8 +32,6 @@ export const errors = {
     new ApiError(400, 'VALIDATION', `The request is invalid: ${detail}.`, `请求内容有误：${detail}。`, field ? { field } : {}),
   unauthorized: () => new ApiError(401, 'UNAUTHORIZED', 'Please sign in again.', '请重新登录。'),
   forbidden: () => new ApiError(403, 'FORBIDDEN', 'This record belongs to someone else.', '无权查看他人的记录。'),
-  deviceKey: () =>
-    new ApiError(401, 'DEVICE_UNAUTHORIZED', 'This kiosk is not registered (missing or unknown device key).', '本终端未登记（设备密钥缺失或无效）。'),
   idempotencyKeyRequired: () =>
     new ApiError(
       400,

@@ -3,7 +3,6 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import { audit } from '../http/audit.js';
 import { ApiError } from '../http/errors.js';
-import { currentDeviceId } from '../http/request-context.js';
 import { deviceThrottle, recordDeviceFailure } from './device-guard.js';
 import { delayAfter, LOCK_MINUTES, MAX_PIN_FAILURES, SIGNIN_LEASE_MS } from './lockout.js';
 import { dummyHash, verifyPin } from './pin.js';
@@ -165,10 +164,3 @@ async function afterLock(db: Db, target: Target, accountKey: string, now: Date, 
   await audit(db, { at: now, actor: `device:${deviceId}`, action: 'signin.lockout', subject: target.subject ?? 'unknown-account', detail: { revokedSessions: revoked, minutes: LOCK_MINUTES, ...(target.subject ? {} : { account: accountKey.split('?')[0] }) }, deviceId });
 }
 
-/**
- * Card + PIN for residents or patrons (kept for the library sign-in); the
- * device is the one of the request being served.
- */
-export async function checkPin(db: Db, table: 'residents' | 'patrons', cardNumber: string, pin: string, now: Date): Promise<string> {
-  return verifySecret(db, table === 'residents' ? 'resident' : 'patron', cardNumber, pin, now, currentDeviceId() ?? 'unknown');
-}

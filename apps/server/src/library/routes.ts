@@ -9,7 +9,8 @@ import { principalOf, requireDevice, requireToken } from '../http/auth.js';
 import { ApiError, errors } from '../http/errors.js';
 import { idempotentWrite } from '../http/idempotency.js';
 import { errorResponses, s } from '../http/validation.js';
-import { checkPin } from '../identity/signin.js';
+import { deviceIdOf } from '../http/device-id.js';
+import { verifySecret } from '../identity/signin.js';
 import { issueToken } from '../identity/sessions.js';
 import { likeContains } from './pinyin.js';
 import { addDays, checkoutRefusal, lateFineCents, POLICY, renewRefusal, type PatronState } from './rules.js';
@@ -91,7 +92,7 @@ export function libraryRoutes(app: FastifyInstance): void {
     async (request) => {
       const { cardNumber, pin } = request.body as { cardNumber: string; pin: string };
       const at = now();
-      const id = await checkPin(db, 'patrons', cardNumber, pin, at);
+      const id = await verifySecret(db, 'patron', cardNumber, pin, at, deviceIdOf(request));
       const p = await db.selectFrom('patrons').select(['id', 'name', 'expires_on']).where('id', '=', id).executeTakeFirstOrThrow();
       const { token, expiresAt, sessionId } = await issueToken(app, request, { sub: p.id, svc: 'library' }, `patron:${p.id}`);
       return { token, expiresAt, sessionId, patron: { id: p.id, name: p.name, expiresOn: p.expires_on } };
