@@ -10,12 +10,12 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import './translations.js';
 import './define.js';
+import { CREDENTIAL_KEY } from './enrollment.js';
 import type { KioskApp } from './kiosk-app.js';
 
 /** The stories' fixed clock (the finder's `now`): Tuesday 6 May 2025, 10:30 in Ningde. */
 const NOW = new Date('2025-05-06T10:30:00+08:00');
-/** The documented demo credential of the site (CONTRACT.md), for an app that reads it from storage. */
-const CREDENTIAL_KEY = 'ck-kiosk-credential';
+/** The server's documented demo credential of the site (apps/server README): the app reads it from storage as if enrolled. */
 const DEMO_CREDENTIAL = 'ckd_demo-ningde-donghu.demo-secret';
 
 /** The site the server would send: the demo kiosk beside Donghu Park station, which offers the station finder. */
@@ -44,7 +44,7 @@ function serveInMemory(config: ReturnType<typeof site>): () => void {
     const url = new URL(input instanceof Request ? input.url : String(input), location.href);
     if (url.origin !== location.origin || !url.pathname.startsWith('/api/')) return original(input, init);
     const route = url.pathname.slice('/api'.length);
-    if (route === '/kiosk/site' || route.startsWith('/kiosk/sites/')) return json(config);
+    if (route === '/kiosk/site') return json(config);
     if (route === '/stations') return json(demoStations);
     if (route === '/kiosk/heartbeat') return new Response(null, { status: 204 });
     return json({ code: 'NOT_FOUND', message: 'Not in the story', reasons: { 'zh-CN': '故事中没有此接口', en: 'Not in the story' } }, 404);

@@ -6,7 +6,7 @@ import type { Db } from '../db/database.js';
 import { ApiError } from './errors.js';
 
 /**
- * Per-device credentials (issue 9 item 4, CONTRACT.md). A kiosk sends
+ * Per-device credentials (issue 9 item 4; the kiosk's side: apps/kiosk/README.md, "Enrollment"). A kiosk sends
  * `X-Device-Key: ckd_<deviceId>.<secret>`; the database keeps only the sha256
  * of the secret (it is 256 random bits, so a slow hash adds nothing), bound
  * to the device id and its site. Enrollment codes are single use and expire
