@@ -13,7 +13,6 @@ import { idleTiming, parseSiteConfig, readSettings, type KioskLocale, type Kiosk
 type Phase = 'starting' | 'ready' | 'out-of-service';
 type ServiceStatus = 'loading' | 'ready' | 'error';
 
-
 /**
  * @summary The kiosk app: reads its site configuration from the server, shows
  * the home screen, opens services full-screen, and resets everything after
