@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
-import fastifyStatic from '@fastify/static';
 import type { ServerConfig } from './config.js';
 import type { AppContext } from './context.js';
 import type { DataStore } from './db/database.js';
@@ -12,6 +11,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { scheduleIdempotencySweep } from './http/idempotency.js';
 import { registerRateLimit } from './http/rate-limit.js';
 import { registerSecurityHeaders } from './http/security.js';
+import { serveStaticApp } from './http/static-files.js';
 import { registerResponseValidation, validatorCompiler } from './http/validation.js';
 import { identityRoutes } from './identity/routes.js';
 import { keyringFor } from './identity/keyring-config.js';
@@ -107,7 +107,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   kioskRoutes(app);
 
   if (config.staticDir && fs.existsSync(config.staticDir)) {
-    await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', index: ['index.html'] });
+    await serveStaticApp(app, config.staticDir);
   } else {
     app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(PLACEHOLDER));
   }
