@@ -3,6 +3,7 @@
 import { KioskButton } from '@civic-kiosk/ui/button.js';
 import { KioskDialog } from '@civic-kiosk/ui/dialog.js';
 import { KioskStatusBanner } from '@civic-kiosk/ui/status-banner.js';
+import { KioskAttract } from './attract.js';
 import { KioskHome } from './home.js';
 import { KioskApp } from './kiosk-app.js';
 import { KioskOutOfService } from './out-of-service.js';
@@ -12,6 +13,7 @@ const elements = {
   'ck-dialog': KioskDialog,
   'ck-status-banner': KioskStatusBanner,
   'ck-home': KioskHome,
+  'ck-attract': KioskAttract,
   'ck-out-of-service': KioskOutOfService,
   'ck-kiosk-app': KioskApp,
 } as const;

@@ -2,13 +2,15 @@ import { ApiError, createSession, IdleController, KioskElement, provideSession, 
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
+import { ATTRACT_DISMISS_EVENT } from './attract.js';
 import { deviceIdOf, enrollmentCode, parseEnrollment, storeCredential, storedCredential, withoutEnrollmentCode } from './enrollment.js';
 import { Heartbeat } from './heartbeat.js';
 import { OPEN_SERVICE_EVENT, type OpenServiceDetail } from './home.js';
 import { icon } from './icons.js';
 import type { OutOfServiceCause } from './out-of-service.js';
+import { speakableText, voiceFor } from './read-aloud.js';
 import { offeredServices, type ServiceDescriptor } from './services.js';
-import { idleTiming, parseSiteConfig, readSettings, type KioskLocale, type KioskSettings, type SiteConfig } from './site-config.js';
+import { attractDelayMs, idleTiming, parseSiteConfig, readSettings, type KioskLocale, type KioskSettings, type SiteConfig } from './site-config.js';
 
 type Phase = 'starting' | 'ready' | 'out-of-service';
 type ServiceStatus = 'loading' | 'ready' | 'error';
@@ -198,6 +200,23 @@ export class KioskApp extends KioskElement {
       .starting ck-status-banner {
         min-width: min(100%, 40rem);
       }
+      .read-aloud-note {
+        margin: var(--ck-space-3) calc(var(--ck-space-4) * 1.5) 0;
+        padding: var(--ck-space-3) var(--ck-space-4);
+        border-radius: var(--ck-radius);
+        background: var(--ck-color-bg);
+        border: 1px solid var(--ck-color-border);
+        font-size: var(--ck-font-size-body);
+      }
+      /* Elder mode offers read aloud prominently: with its words, in the accent colour. */
+      :host([data-ck-theme~='elder']) .read-aloud {
+        background: var(--ck-color-accent);
+        color: var(--ck-color-on-accent);
+      }
+      .read-aloud .icon {
+        width: 1.6em;
+        height: 1.6em;
+      }
       .countdown {
         font-size: var(--ck-font-size-large);
         margin: 0 0 var(--ck-space-3);
@@ -218,6 +237,14 @@ export class KioskApp extends KioskElement {
   @state() private accessor elder = false;
   @state() private accessor warning = false;
   @state() private accessor secondsLeft = 0;
+  /** Nobody has touched the home screen for a while: the attract screen shows (issue 14 item 3). */
+  @state() private accessor attract = false;
+  @state() private accessor speaking = false;
+  /** Said once when read aloud has no voice for the language; the button is then not offered again. */
+  @state() private accessor readAloudNote = '';
+  readonly #noVoice = new Set<string>();
+  #attractTimer: ReturnType<typeof setTimeout> | undefined;
+  #noteTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly settings: KioskSettings = readSettings(location.search);
   /**
@@ -235,6 +262,7 @@ export class KioskApp extends KioskElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener(OPEN_SERVICE_EVENT, this.#onOpenService as EventListener);
+    this.addEventListener(ATTRACT_DISMISS_EVENT, this.#onAttractDismiss);
     window.addEventListener('pointerdown', this.#onInteraction, { capture: true, passive: true });
     window.addEventListener('keydown', this.#onInteraction, { capture: true, passive: true });
     this.#heartbeat?.start();
@@ -245,10 +273,14 @@ export class KioskApp extends KioskElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener(OPEN_SERVICE_EVENT, this.#onOpenService as EventListener);
+    this.removeEventListener(ATTRACT_DISMISS_EVENT, this.#onAttractDismiss);
     window.removeEventListener('pointerdown', this.#onInteraction, { capture: true });
     window.removeEventListener('keydown', this.#onInteraction, { capture: true });
     this.#heartbeat?.stop();
     clearInterval(this.#countdown);
+    clearTimeout(this.#attractTimer);
+    clearTimeout(this.#noteTimer);
+    this.#stopSpeaking();
   }
 
   /** Where the visitor is in the idle countdown: active, warning or idle (before the configuration: undefined). */
@@ -359,6 +391,7 @@ export class KioskApp extends KioskElement {
       });
       void this.#applyDefaults();
       if (this.settings.service) void this.openService(this.settings.service);
+      else this.#scheduleAttract();
     } else if (this.serviceId && !this.#offered.some((s) => s.id === this.serviceId)) {
       this.goHome();
     }
@@ -373,6 +406,7 @@ export class KioskApp extends KioskElement {
     const service = this.#offered.find((s) => s.id === id);
     if (!service) return;
     performance.mark('ck-service-open');
+    this.#stopSpeaking();
     this.serviceId = id;
     this.serviceStatus = 'loading';
     try {
@@ -385,6 +419,7 @@ export class KioskApp extends KioskElement {
   }
 
   goHome(): void {
+    this.#stopSpeaking();
     this.serviceId = undefined;
   }
 
@@ -394,8 +429,62 @@ export class KioskApp extends KioskElement {
     this.goHome();
     await this.#applyDefaults();
     this.renderRoot.querySelector('.content')?.scrollTo({ top: 0 });
+    this.#scheduleAttract();
     // A quiet moment: pick up configuration changes (failures keep the current one).
     void this.loadConfig();
+  }
+
+  /** Whether the attract screen is showing. */
+  get attracting(): boolean {
+    return this.attract;
+  }
+
+  /** After the reset, an untouched home screen gives way to the attract screen. */
+  #scheduleAttract(): void {
+    clearTimeout(this.#attractTimer);
+    this.#attractTimer = setTimeout(() => {
+      if (!this.#dirty && !this.warning) this.attract = true;
+    }, attractDelayMs(this.settings));
+  }
+
+  #onAttractDismiss = () => {
+    this.attract = false;
+  };
+
+  /** Speaks the screen's main content in the active language, or stops; says so once when there is no voice. */
+  async #readAloud(): Promise<void> {
+    if (this.speaking) {
+      this.#stopSpeaking();
+      return;
+    }
+    const synth = 'speechSynthesis' in window ? window.speechSynthesis : undefined;
+    const voices = synth ? await voicesOf(synth) : [];
+    const index = voiceFor(this.locale, voices);
+    const main = this.renderRoot.querySelector('main');
+    if (!synth || index === undefined || !main) {
+      this.#noVoice.add(this.locale);
+      this.#note(msg('This kiosk has no voice for this language, so it cannot read aloud.'));
+      return;
+    }
+    const utterance = new SpeechSynthesisUtterance(speakableText(main));
+    utterance.voice = voices[index]!;
+    utterance.lang = voices[index]!.lang;
+    utterance.rate = this.elder ? 0.85 : 1;
+    utterance.onend = utterance.onerror = () => (this.speaking = false);
+    synth.cancel();
+    synth.speak(utterance);
+    this.speaking = true;
+  }
+
+  #stopSpeaking(): void {
+    if (this.speaking && 'speechSynthesis' in window) window.speechSynthesis.cancel();
+    this.speaking = false;
+  }
+
+  #note(text: string): void {
+    this.readAloudNote = text;
+    clearTimeout(this.#noteTimer);
+    this.#noteTimer = setTimeout(() => (this.readAloudNote = ''), 8000);
   }
 
   async #applyDefaults(): Promise<void> {
@@ -405,6 +494,7 @@ export class KioskApp extends KioskElement {
   }
 
   async #setLocale(locale: KioskLocale): Promise<void> {
+    this.#stopSpeaking();
     const active = await setLocale(locale);
     document.documentElement.lang = active;
     this.requestUpdate();
@@ -436,6 +526,7 @@ export class KioskApp extends KioskElement {
 
   #onInteraction = () => {
     this.#lastInteraction = new Date();
+    clearTimeout(this.#attractTimer);
   };
 
   #onOpenService = (event: CustomEvent<OpenServiceDetail>) => {
@@ -446,7 +537,7 @@ export class KioskApp extends KioskElement {
     super.updated(changed);
     this.setAttribute('data-ck-theme', this.elder ? 'elder' : 'standard');
     this.dataset.phase = this.phase;
-    this.dataset.view = this.serviceId ?? 'home';
+    this.dataset.view = this.attract ? 'attract' : (this.serviceId ?? 'home');
     if (changed.has('phase') && this.phase === 'ready' && !performance.getEntriesByName('ck-home-ready').length) {
       performance.mark('ck-home-ready');
     }
@@ -460,6 +551,7 @@ export class KioskApp extends KioskElement {
       return html`<main class="starting"><h1 class="visually-hidden">${msg('Public service kiosk')}</h1>
         <ck-status-banner state="loading" reason=${msg('Starting up…')}></ck-status-banner></main>`;
     }
+    if (this.attract) return html`<main><ck-attract .site=${this.site} .services=${this.#offered}></ck-attract></main>`;
     const service = this.serviceId ? this.#offered.find((s) => s.id === this.serviceId) : undefined;
     return html`
       <header class="topbar">
@@ -473,6 +565,7 @@ export class KioskApp extends KioskElement {
         ${this.#renderSwitches()}
       </header>
       <main class="content">
+        ${this.readAloudNote ? html`<p class="read-aloud-note" role="status">${this.readAloudNote}</p>` : nothing}
         ${service
           ? html`<div class="service">${this.#renderService(service)}</div>`
           : html`<ck-home .site=${this.site} .services=${this.#offered} ?data-elder=${this.elder}></ck-home>`}
@@ -497,7 +590,13 @@ export class KioskApp extends KioskElement {
 
   #renderSwitches() {
     const locale = this.locale;
+    const canRead = !this.#noVoice.has(locale);
     return html`<div class="switches">
+      ${canRead
+        ? html`<button class="switch read-aloud" type="button" data-read-aloud aria-pressed=${this.speaking ? 'true' : 'false'} @click=${() => void this.#readAloud()}>
+            ${icon('speaker')}<span class=${this.elder ? '' : 'visually-hidden'}>${this.speaking ? msg('Stop reading') : msg('Read aloud')}</span>
+          </button>`
+        : nothing}
       <div class="segmented" role="group" aria-label=${msg('Language')}>
         <button class="switch" type="button" lang="zh-CN" data-locale="zh-CN" aria-pressed=${locale === 'zh-CN' ? 'true' : 'false'} @click=${() => void this.#setLocale('zh-CN')}>中文</button>
         <button class="switch" type="button" lang="en" data-locale="en" aria-pressed=${locale === 'en' ? 'true' : 'false'} @click=${() => void this.#setLocale('en')}>English</button>
@@ -523,6 +622,17 @@ export class KioskApp extends KioskElement {
         return service.render({ site: this.site! });
     }
   }
+}
+
+/** The voices of the browser; Chromium lists them only after `voiceschanged`, so wait a moment for it. */
+function voicesOf(synth: SpeechSynthesis): Promise<SpeechSynthesisVoice[]> {
+  const now = synth.getVoices();
+  if (now.length > 0) return Promise.resolve(now);
+  return new Promise((resolve) => {
+    const done = () => resolve(synth.getVoices());
+    synth.addEventListener('voiceschanged', done, { once: true });
+    setTimeout(done, 1000);
+  });
 }
 
 function causeOf(error: unknown): OutOfServiceCause {

@@ -90,6 +90,8 @@ export interface KioskSettings {
   requestTimeoutMs: number;
   /** `?heartbeat=SECONDS`: how often the kiosk reports it is alive. */
   heartbeatMs: number;
+  /** `?attract=SECONDS`: how long an untouched home screen waits before the attract screen. */
+  attractSeconds: number | undefined;
 }
 
 function seconds(value: string | null, min: number, max: number): number | undefined {
@@ -110,6 +112,7 @@ export function readSettings(search: string): KioskSettings {
     service: q.get('service') ?? undefined,
     requestTimeoutMs: (seconds(q.get('timeout'), 1, 60) ?? 8) * 1000,
     heartbeatMs: (seconds(q.get('heartbeat'), 5, 3600) ?? 60) * 1000,
+    attractSeconds: seconds(q.get('attract'), 2, 3600),
   };
 }
 
@@ -118,6 +121,11 @@ export function idleTiming(settings: Pick<KioskSettings, 'idleSeconds' | 'warnin
   const timeoutMs = (settings.idleSeconds ?? site?.idleSeconds ?? DEFAULT_IDLE_SECONDS) * 1000;
   const warningMs = Math.min(settings.warningSeconds !== undefined ? settings.warningSeconds * 1000 : Math.min(15_000, timeoutMs / 3), timeoutMs);
   return { timeoutMs, warningMs };
+}
+
+/** The attract screen follows two minutes of an untouched home screen, unless the URL says otherwise. */
+export function attractDelayMs(settings: Pick<KioskSettings, 'attractSeconds'>): number {
+  return (settings.attractSeconds ?? 120) * 1000;
 }
 
 /** Waits between retries while out of service: 1, 2, 4, 8 s, then every 15 s. */
