@@ -324,6 +324,8 @@ export class KioskApp extends KioskElement {
       // Offline: keep the link in the address, so a retry can still use it.
       const refused = error instanceof ApiError && error.status >= 400 && error.status < 500;
       if (refused) this.#forgetEnrollmentLink();
+      // A kiosk that boots into its (used) enrollment link every morning keeps the credential it already has.
+      if (refused && storedCredential()) return true;
       this.#outOfService(refused ? 'enroll-failed' : causeOf(error));
       return false;
     }

@@ -95,6 +95,15 @@ describe('bad input: the site configuration', () => {
     assert.equal(new URL(watch.page.url()).search, '?lang=en');
     await watch.context.close();
   });
+
+  it('an enrolled kiosk that boots into its used enrollment link keeps its credential and runs', async () => {
+    const watch = await kioskPage(browser);
+    await watch.page.goto(`${BASE}/?enroll=ZZZZ-ZZZZ-ZZZZ-ZZZZ`);
+    await waitForApp(watch.page, 'ready', 'home');
+    assert.equal(new URL(watch.page.url()).searchParams.has('enroll'), false, 'the used code leaves the address');
+    assert.ok((await pageText(watch.page)).includes(SITE.zh));
+    await watch.context.close();
+  });
 });
 
 function freePort() {
