@@ -15,6 +15,8 @@ export default defineConfig({
     manifest: true,
     // The polyfill is an inline script, which the server's CSP (script-src 'self') refuses.
     modulePreload: { polyfill: false },
+    // The kiosk app, and the staff fleet page (/ops) with its own small entry.
+    rollupOptions: { input: { main: 'index.html', ops: 'ops.html' } },
     // Leaflet's chunk is large on its own; it loads only with the station finder.
     chunkSizeWarningLimit: 400,
   },

@@ -12,6 +12,17 @@ export interface HeartbeatOptions {
   lastInteraction: () => Date | undefined;
 }
 
+/** The last uncaught error of the page, for the fleet page: the message only (code's words, never a visitor's input). */
+let lastError: { message: string; at: string } | null = null;
+function noteError(message: unknown): void {
+  const text = (typeof message === 'string' ? message : '').replace(/\s+/g, ' ').trim().slice(0, 300);
+  if (text) lastError = { message: text, at: new Date().toISOString() };
+}
+if (typeof window !== 'undefined') {
+  window.addEventListener('error', (e) => noteError(e.message));
+  window.addEventListener('unhandledrejection', (e) => noteError(e.reason instanceof Error ? e.reason.message : e.reason));
+}
+
 export class Heartbeat {
   #timer: ReturnType<typeof setInterval> | undefined;
   readonly #started = performance.now();
@@ -38,6 +49,8 @@ export class Heartbeat {
         version,
         uptimeSeconds: Math.floor((performance.now() - this.#started) / 1000),
         lastInteractionAt: last ? last.toISOString() : null,
+        online: navigator.onLine,
+        lastError,
       });
       return true;
     } catch {

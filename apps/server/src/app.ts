@@ -17,6 +17,7 @@ import { identityRoutes } from './identity/routes.js';
 import { keyringFor } from './identity/keyring-config.js';
 import { registerRequestContext } from './http/request-context.js';
 import { staffRoutes } from './staff/routes.js';
+import { fleetRoutes } from './kiosk/fleet-routes.js';
 import { kioskRoutes } from './kiosk/routes.js';
 import { libraryRoutes } from './library/routes.js';
 import { stationRoutes } from './stations/routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   healthRoutes(app);
   libraryRoutes(app);
   kioskRoutes(app);
+  fleetRoutes(app);
 
   if (config.staticDir && fs.existsSync(config.staticDir)) {
     await serveStaticApp(app, config.staticDir);

@@ -55,7 +55,8 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/api/staff/signout', body: {} },
   { method: 'POST', path: '/api/staff/accounts/unlock', body: { kind: ['resident', 'enum'], cardNumber: ['XK0001', 'id'] } },
   { method: 'GET', path: '/api/kiosk/site' },
-  { method: 'GET', path: '/api/kiosk/devices' },
+  { method: 'GET', path: '/api/staff/devices' },
+  { method: 'POST', path: '/api/staff/devices/:deviceId/revoke', params: { deviceId: 'demo-xikou-hall' }, body: {} },
   // An unknown code is itself a bad request: every variant is refused.
   { method: 'POST', path: '/api/devices/enroll', body: { code: ['ZZZZ-ZZZZ-ZZZZ-ZZZZ', 'id'] } },
 ];

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DialectName } from './database.js';
 import { authHardening } from './migrations-auth.js';
+import { fleetHeartbeats } from './migrations-fleet.js';
 
 /**
  * The schema, written once with Kysely's builder for both engines. The only
@@ -292,6 +293,11 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '006_auth_hardening': {
       async up(db) {
         await authHardening(db, dialect);
+      },
+    },
+    '021_fleet_heartbeats': {
+      async up(db) {
+        await fleetHeartbeats(db);
       },
     },
     // Numbered apart from the other hardening migrations so the two branches' entries never collide.

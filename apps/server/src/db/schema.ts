@@ -182,6 +182,11 @@ export interface Database {
     uptime_s: number;
     last_interaction_at: string | null;
     received_at: string;
+    /** Migration 021 (fleet page): null for beats from kiosks older than that. */
+    online: number | null;
+    queued_writes: number | null;
+    last_error: string | null;
+    last_error_at: string | null;
   };
   idempotency: {
     scope: string;

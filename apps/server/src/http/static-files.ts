@@ -33,6 +33,8 @@ export async function serveStaticApp(app: FastifyInstance, root: string): Promis
       res.setHeader('Cache-Control', cacheControlFor(filePath));
     },
   });
+  // The staff fleet page (issue 14 item 7) at a short address.
+  app.get('/ops', { schema: { hide: true } }, (_request, reply) => reply.sendFile('ops.html'));
   // Caches between the kiosk and the server must keep the encodings apart. Added
   // on send, after the CORS hook has written its own `Vary: Origin`.
   app.addHook('onSend', async (request, reply, payload) => {

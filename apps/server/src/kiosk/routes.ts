@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { deviceErrors, enroll, requireDevice } from '../http/device.js';
 import { errors } from '../http/errors.js';
@@ -30,20 +31,6 @@ const heartbeatAnswer = {
   required: ['ok', 'deviceId', 'serverTime'],
   properties: { ok: { type: 'boolean' }, deviceId: { type: 'string' }, serverTime: { type: 'string', format: 'date-time' } },
 };
-const fleetEntry = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['deviceId', 'siteId', 'version', 'uptimeSeconds', 'lastInteractionAt', 'receivedAt'],
-  properties: {
-    deviceId: { type: 'string' },
-    siteId: { type: ['string', 'null'] },
-    version: { type: 'string' },
-    uptimeSeconds: { type: 'integer' },
-    lastInteractionAt: { type: ['string', 'null'], format: 'date-time' },
-    receivedAt: { type: 'string', format: 'date-time' },
-  },
-};
-
 export function kioskRoutes(app: FastifyInstance): void {
   const { db } = app.ctx.store;
 
@@ -129,13 +116,31 @@ export function kioskRoutes(app: FastifyInstance): void {
             version: { type: 'string', pattern: '^[0-9A-Za-z.+-]{1,40}$' },
             uptimeSeconds: { type: 'integer', minimum: 0, maximum: 10 * 365 * 86400 },
             lastInteractionAt: { anyOf: [s.isoDateTime, { type: 'null' }] },
+            online: { type: 'boolean', description: 'false when the kiosk lost the network (the beat was sent when it came back)' },
+            queuedWrites: { type: 'integer', minimum: 0, maximum: 100_000, description: 'writes waiting in the kiosk\'s offline queue' },
+            lastError: {
+              anyOf: [
+                { type: 'object', additionalProperties: false, required: ['message', 'at'], properties: { message: { type: 'string', minLength: 1, maxLength: 500 }, at: s.isoDateTime } },
+                { type: 'null' },
+              ],
+              description: 'the last error the kiosk saw (no visitor data), for the fleet page',
+            },
           },
         },
         response: { 200: heartbeatAnswer, ...errorResponses(401, 403, 422) },
       },
     },
     async (request, reply) => {
-      const body = request.body as { deviceId?: string; siteId?: string; version: string; uptimeSeconds: number; lastInteractionAt?: string | null };
+      const body = request.body as {
+        deviceId?: string;
+        siteId?: string;
+        version: string;
+        uptimeSeconds: number;
+        lastInteractionAt?: string | null;
+        online?: boolean;
+        queuedWrites?: number;
+        lastError?: { message: string; at: string } | null;
+      };
       // Item 6: the credential says which device (and site) this is; a kiosk cannot write another's heartbeat.
       const device = request.device!;
       if ((body.deviceId !== undefined && body.deviceId !== device.id) || (body.siteId !== undefined && body.siteId !== device.siteId)) throw deviceErrors.mismatch();
@@ -148,23 +153,29 @@ export function kioskRoutes(app: FastifyInstance): void {
           uptime_s: body.uptimeSeconds,
           last_interaction_at: body.lastInteractionAt ? new Date(body.lastInteractionAt).toISOString() : null,
           received_at: receivedAt,
+          online: body.online === undefined ? null : Number(body.online),
+          queued_writes: body.queuedWrites ?? null,
+          last_error: body.lastError?.message ?? null,
+          last_error_at: body.lastError ? new Date(body.lastError.at).toISOString() : null,
         };
         await tx
           .insertInto('heartbeats')
           .values(row)
-          .onConflict((oc) => oc.column('device_id').doUpdateSet({ site_id: row.site_id, version: row.version, uptime_s: row.uptime_s, last_interaction_at: row.last_interaction_at, received_at: row.received_at }))
+          .onConflict((oc) => oc.column('device_id').doUpdateSet({
+              site_id: row.site_id,
+              version: row.version,
+              uptime_s: row.uptime_s,
+              last_interaction_at: row.last_interaction_at,
+              received_at: row.received_at,
+              online: row.online,
+              queued_writes: row.queued_writes,
+              // A beat without an error keeps the last one: the fleet page shows the last error the kiosk had.
+              last_error: row.last_error ?? sql<string | null>`heartbeats.last_error`,
+              last_error_at: row.last_error_at ?? sql<string | null>`heartbeats.last_error_at`,
+            }))
           .execute();
         return { status: 200, body: { ok: true, deviceId: device.id, serverTime: receivedAt } };
       });
-    },
-  );
-
-  app.get(
-    '/api/kiosk/devices',
-    { preHandler: requireDevice, schema: { tags, summary: 'The fleet: the last heartbeat of every kiosk.', headers: deviceHeader, response: { 200: { type: 'array', items: fleetEntry }, ...errorResponses(401) } } },
-    async () => {
-      const rows = await db.selectFrom('heartbeats').selectAll().orderBy('device_id').execute();
-      return rows.map((h) => ({ deviceId: h.device_id, siteId: h.site_id, version: h.version, uptimeSeconds: h.uptime_s, lastInteractionAt: h.last_interaction_at, receivedAt: h.received_at }));
     },
   );
 

@@ -7378,6 +7378,16 @@ export interface paths {
                         version: string;
                         uptimeSeconds: number;
                         lastInteractionAt?: string | null;
+                        /** @description false when the kiosk lost the network (the beat was sent when it came back) */
+                        online?: boolean;
+                        /** @description writes waiting in the kiosk's offline queue */
+                        queuedWrites?: number;
+                        /** @description the last error the kiosk saw (no visitor data), for the fleet page */
+                        lastError?: {
+                            message: string;
+                            /** Format: date-time */
+                            at: string;
+                        } | null;
                     };
                 };
             };
@@ -7648,175 +7658,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/kiosk/devices": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The fleet: the last heartbeat of every kiosk. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "x-device-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            deviceId: string;
-                            siteId: string | null;
-                            version: string;
-                            uptimeSeconds: number;
-                            /** Format: date-time */
-                            lastInteractionAt: string | null;
-                            /** Format: date-time */
-                            receivedAt: string;
-                        }[];
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
-                            code: string;
-                            /** @description the English reason */
-                            message: string;
-                            reasons: {
-                                "zh-CN": string;
-                                en: string;
-                            };
-                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
-                            retryAfterSeconds?: number;
-                            /** @description VALIDATION: body, querystring, params or headers */
-                            part?: string;
-                            /** @description VALIDATION: the field at fault (JSON pointer) */
-                            field?: string;
-                            /** @description VALIDATION: the JSON Schema keyword that failed */
-                            rule?: string;
-                            /** @description WRONG_PIN: attempts before the lock */
-                            attemptsLeft?: number;
-                            /**
-                             * Format: date-time
-                             * @description PIN_LOCKED
-                             */
-                            lockedUntil?: string;
-                            /** @description MOTION_NOT_OPEN */
-                            opensAt?: string;
-                            /** @description MOTION_CLOSED */
-                            closesAt?: string;
-                            /** @description receipt check: false */
-                            counted?: boolean;
-                            /** @description CARD_EXPIRED */
-                            expiresOn?: string;
-                            /** @description OVERDUE: how many loans */
-                            overdue?: number;
-                            /** @description FINE_LIMIT */
-                            finesCents?: number;
-                            /** @description FINE_LIMIT */
-                            limitCents?: number;
-                            /** @description LOAN_LIMIT, RENEW_LIMIT */
-                            limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
-                            /**
-                             * @description FHIR routes: the refusal is also an OperationOutcome
-                             * @enum {string}
-                             */
-                            resourceType?: "OperationOutcome";
-                            issue?: {
-                                severity: string;
-                                code: string;
-                                diagnostics?: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
-                            code: string;
-                            /** @description the English reason */
-                            message: string;
-                            reasons: {
-                                "zh-CN": string;
-                                en: string;
-                            };
-                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
-                            retryAfterSeconds?: number;
-                            /** @description VALIDATION: body, querystring, params or headers */
-                            part?: string;
-                            /** @description VALIDATION: the field at fault (JSON pointer) */
-                            field?: string;
-                            /** @description VALIDATION: the JSON Schema keyword that failed */
-                            rule?: string;
-                            /** @description WRONG_PIN: attempts before the lock */
-                            attemptsLeft?: number;
-                            /**
-                             * Format: date-time
-                             * @description PIN_LOCKED
-                             */
-                            lockedUntil?: string;
-                            /** @description MOTION_NOT_OPEN */
-                            opensAt?: string;
-                            /** @description MOTION_CLOSED */
-                            closesAt?: string;
-                            /** @description receipt check: false */
-                            counted?: boolean;
-                            /** @description CARD_EXPIRED */
-                            expiresOn?: string;
-                            /** @description OVERDUE: how many loans */
-                            overdue?: number;
-                            /** @description FINE_LIMIT */
-                            finesCents?: number;
-                            /** @description FINE_LIMIT */
-                            limitCents?: number;
-                            /** @description LOAN_LIMIT, RENEW_LIMIT */
-                            limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
-                            /**
-                             * @description FHIR routes: the refusal is also an OperationOutcome
-                             * @enum {string}
-                             */
-                            resourceType?: "OperationOutcome";
-                            issue?: {
-                                severity: string;
-                                code: string;
-                                diagnostics?: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/kiosk/sites/{siteId}": {
         parameters: {
             query?: never;
@@ -8063,6 +7904,880 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fleet: every kiosk the staff member manages, its last heartbeat and state (stale after 3 minutes of silence). */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deviceId: string;
+                            siteId: string;
+                            /** @description a name staff gave it, e.g. "entrance, left" */
+                            label: string | null;
+                            /** Format: date-time */
+                            enrolledAt: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            /**
+                             * @description stale: no heartbeat for 3 minutes
+                             * @enum {string}
+                             */
+                            state: "ok" | "offline" | "stale" | "silent" | "revoked";
+                            heartbeat: {
+                                /** Format: date-time */
+                                receivedAt: string;
+                                version: string;
+                                uptimeSeconds: number;
+                                /** Format: date-time */
+                                lastInteractionAt: string | null;
+                                online: boolean | null;
+                                queuedWrites: number | null;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                lastErrorAt: string | null;
+                            } | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/devices/{deviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename a kiosk (its label on the fleet page). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deviceId: string;
+                            siteId: string;
+                            /** @description a name staff gave it, e.g. "entrance, left" */
+                            label: string | null;
+                            /** Format: date-time */
+                            enrolledAt: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            /**
+                             * @description stale: no heartbeat for 3 minutes
+                             * @enum {string}
+                             */
+                            state: "ok" | "offline" | "stale" | "silent" | "revoked";
+                            heartbeat: {
+                                /** Format: date-time */
+                                receivedAt: string;
+                                version: string;
+                                uptimeSeconds: number;
+                                /** Format: date-time */
+                                lastInteractionAt: string | null;
+                                online: boolean | null;
+                                queuedWrites: number | null;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                lastErrorAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/devices/{deviceId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a kiosk: its credential is refused from now on, on every instance. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    deviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deviceId: string;
+                            siteId: string;
+                            /** @description a name staff gave it, e.g. "entrance, left" */
+                            label: string | null;
+                            /** Format: date-time */
+                            enrolledAt: string;
+                            /** Format: date-time */
+                            revokedAt: string | null;
+                            /**
+                             * @description stale: no heartbeat for 3 minutes
+                             * @enum {string}
+                             */
+                            state: "ok" | "offline" | "stale" | "silent" | "revoked";
+                            heartbeat: {
+                                /** Format: date-time */
+                                receivedAt: string;
+                                version: string;
+                                uptimeSeconds: number;
+                                /** Format: date-time */
+                                lastInteractionAt: string | null;
+                                online: boolean | null;
+                                queuedWrites: number | null;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                lastErrorAt: string | null;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
