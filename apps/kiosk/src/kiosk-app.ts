@@ -200,6 +200,16 @@ export class KioskApp extends KioskElement {
       .starting ck-status-banner {
         min-width: min(100%, 40rem);
       }
+      .offline-note {
+        margin: var(--ck-space-3) calc(var(--ck-space-4) * 1.5) 0;
+        padding: var(--ck-space-3) var(--ck-space-4);
+        border-radius: var(--ck-radius);
+        background: color-mix(in srgb, var(--ck-color-warning) 12%, var(--ck-color-bg));
+        border: 2px solid var(--ck-color-warning);
+        color: var(--ck-color-text);
+        font-size: var(--ck-font-size-body);
+        font-weight: 600;
+      }
       .read-aloud-note {
         margin: var(--ck-space-3) calc(var(--ck-space-4) * 1.5) 0;
         padding: var(--ck-space-3) var(--ck-space-4);
@@ -240,6 +250,8 @@ export class KioskApp extends KioskElement {
   /** Nobody has touched the home screen for a while: the attract screen shows (issue 14 item 3). */
   @state() private accessor attract = false;
   @state() private accessor speaking = false;
+  /** The browser's view of the network: when it is gone, a banner says what still works. */
+  @state() private accessor online = navigator.onLine;
   /** Said once when read aloud has no voice for the language; the button is then not offered again. */
   @state() private accessor readAloudNote = '';
   readonly #noVoice = new Set<string>();
@@ -265,6 +277,9 @@ export class KioskApp extends KioskElement {
     this.addEventListener(ATTRACT_DISMISS_EVENT, this.#onAttractDismiss);
     window.addEventListener('pointerdown', this.#onInteraction, { capture: true, passive: true });
     window.addEventListener('keydown', this.#onInteraction, { capture: true, passive: true });
+    window.addEventListener('online', this.#onNetwork);
+    window.addEventListener('offline', this.#onNetwork);
+    navigator.serviceWorker?.addEventListener('controllerchange', this.#onNewServiceWorker);
     this.#heartbeat?.start();
     void this.#applyDefaults();
     if (this.phase === 'starting') void this.start();
@@ -276,6 +291,9 @@ export class KioskApp extends KioskElement {
     this.removeEventListener(ATTRACT_DISMISS_EVENT, this.#onAttractDismiss);
     window.removeEventListener('pointerdown', this.#onInteraction, { capture: true });
     window.removeEventListener('keydown', this.#onInteraction, { capture: true });
+    window.removeEventListener('online', this.#onNetwork);
+    window.removeEventListener('offline', this.#onNetwork);
+    navigator.serviceWorker?.removeEventListener('controllerchange', this.#onNewServiceWorker);
     this.#heartbeat?.stop();
     clearInterval(this.#countdown);
     clearTimeout(this.#attractTimer);
@@ -531,6 +549,15 @@ export class KioskApp extends KioskElement {
     clearTimeout(this.#attractTimer);
   };
 
+  /** The offline copy starts with this page: read the configuration once more, so the copy has it from the start. */
+  #onNewServiceWorker = () => {
+    if (this.phase === 'ready') void this.loadConfig();
+  };
+
+  #onNetwork = () => {
+    this.online = navigator.onLine;
+  };
+
   #onOpenService = (event: CustomEvent<OpenServiceDetail>) => {
     void this.openService(event.detail.id);
   };
@@ -568,6 +595,9 @@ export class KioskApp extends KioskElement {
       </header>
       <main class="content">
         ${this.readAloudNote ? html`<p class="read-aloud-note" role="status">${this.readAloudNote}</p>` : nothing}
+        ${this.online
+          ? nothing
+          : html`<p class="offline-note" role="status">${msg('No network right now. Finding a station and reading public information still work; signing in and borrowing wait until it is back.')}</p>`}
         ${service
           ? html`<div class="service">${this.#renderService(service)}</div>`
           : html`<ck-home .site=${this.site} .services=${this.#offered} ?data-elder=${this.elder}></ck-home>`}

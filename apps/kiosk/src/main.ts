@@ -4,5 +4,8 @@ import './app.css';
 import './translations.js';
 import './define.js';
 import { lockDownKiosk } from './hygiene.js';
+import { registerServiceWorker } from './offline.js';
 
 lockDownKiosk();
+// Production builds only: the dev server and Storybook serve modules that change on every edit.
+if (import.meta.env.PROD) registerServiceWorker();

@@ -23,9 +23,12 @@ export function launch() {
  * Types violations (console "Refused to ..." messages and securitypolicyviolation events).
  * `credential`: what the kiosk holds from an earlier enrollment (the demo
  * site's by default); null for a kiosk that was never enrolled.
+ * `serviceWorkers`: 'allow' to let the kiosk set up its offline copy.
  */
-export async function kioskPage(browser, { viewport = PORTRAIT, credential = DEVICE_KEY } = {}) {
-  const context = await browser.newContext({ viewport, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+export async function kioskPage(browser, { viewport = PORTRAIT, credential = DEVICE_KEY, serviceWorkers = 'block' } = {}) {
+  // The service worker (offline copy) is blocked unless a test is about it: page.route cannot see
+  // requests a service worker makes, and most tests stage outages with page.route.
+  const context = await browser.newContext({ viewport, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers });
   if (credential) await context.addInitScript((value) => localStorage.setItem('ck-kiosk-credential', value), credential);
   const page = await context.newPage();
   const violations = [];

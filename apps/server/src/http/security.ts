@@ -20,7 +20,8 @@ export function contentSecurityPolicy(frameAncestors: string): string {
     "form-action 'self'",
     `frame-ancestors ${frameAncestors}`,
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
+    // lit-html renders templates; ck-service-worker only ever yields the kiosk's own /sw.js (apps/kiosk/src/offline.ts).
+    'trusted-types lit-html ck-service-worker',
   ].join('; ');
 }
 
