@@ -105,42 +105,60 @@ function segmentChunk(text: string, { known, prefixes }: Pick<PinyinDictionary, 
   return pieces;
 }
 
-/** Whether a word's syllables are read by these pieces (each piece a syllable or its beginning). */
-function matches(syllables: readonly string[], pieces: readonly string[]): boolean {
-  return syllables.length === pieces.length && syllables.every((syllable, i) => syllable.startsWith(pieces[i]!));
+/**
+ * Whether a word's syllables are read by these pieces. A piece that is a
+ * whole syllable means that syllable ("xi" is 西, not 先 xian), except the
+ * last piece while it may still be typed (`openEnd`); a piece that is only a
+ * beginning ("h", "zh") reads any syllable it begins.
+ */
+function matches(syllables: readonly string[], pieces: readonly string[], known: ReadonlySet<string>, openEnd: boolean): boolean {
+  if (syllables.length !== pieces.length) return false;
+  return syllables.every((syllable, i) => {
+    const piece = pieces[i]!;
+    if (syllable === piece) return true;
+    const beginning = !known.has(piece) || (openEnd && i === pieces.length - 1);
+    return beginning && syllable.startsWith(piece);
+  });
 }
 
 /**
  * The words typed letters may mean, best first: words that use all the
  * syllables, then words for the first syllables only (committing one of those
  * leaves the rest composing), down to single characters of the first
- * syllable. Within each group, by frequency; a full-syllable reading before
- * a reading by beginnings. At most `limit`, no word twice.
+ * syllable. Within each group: words read exactly by the syllables, then
+ * words the last, unfinished syllable only begins ("xi" → 西 before 先 xian);
+ * each by frequency. At most `limit`, no word twice.
  */
 export function lookup(letters: string, dictionary: PinyinDictionary, limit = 120): Candidate[] {
-  const pieces = segment(letters, dictionary);
+  const lower = letters.toLowerCase();
+  const pieces = segment(lower, dictionary);
   const result: Candidate[] = [];
   const seen = new Set<string>();
   // Where each piece ends in `letters`, apostrophes included, so a commit removes exactly what it used.
   const ends: number[] = [];
   let at = 0;
   for (const piece of pieces) {
-    at = letters.toLowerCase().indexOf(piece, at) + piece.length;
+    at = lower.indexOf(piece, at) + piece.length;
     ends.push(at);
   }
+  const add = (bucket: readonly number[], used: string[], openEnd: boolean, consumed: number) => {
+    for (const index of bucket) {
+      if (result.length >= limit) return;
+      const word = dictionary.words[index]!;
+      if (seen.has(word) || !matches(dictionary.syllables[index]!, used, dictionary.known, openEnd)) continue;
+      seen.add(word);
+      result.push({ text: word, consumed });
+    }
+  };
   for (let count = pieces.length; count >= 1 && result.length < limit; count--) {
     const used = pieces.slice(0, count);
     const bucket = dictionary.byInitials.get(used.map((piece) => piece[0]).join('')) ?? [];
     let consumed = ends[count - 1]!;
     // A separator right after the used letters goes with them.
-    while (letters[consumed] === "'") consumed++;
-    for (const index of bucket) {
-      if (result.length >= limit) break;
-      const word = dictionary.words[index]!;
-      if (seen.has(word) || !matches(dictionary.syllables[index]!, used)) continue;
-      seen.add(word);
-      result.push({ text: word, consumed });
-    }
+    while (lower[consumed] === "'") consumed++;
+    add(bucket, used, false, consumed);
+    // Only the very last letters typed may still grow into a longer syllable.
+    if (count === pieces.length && !lower.endsWith("'")) add(bucket, used, true, consumed);
   }
   return result;
 }
