@@ -252,7 +252,7 @@ export class CkKeyboard extends KioskElement {
         content = this.enterLabel || msg('OK');
         break;
       case 'shift':
-        content = html`<span aria-hidden="true">⇧</span><span class="visually-hidden">${msg('Capital letter')}</span>`;
+        content = html`<span class="glyph" aria-hidden="true">⇧</span><span class="visually-hidden">${msg('Capital letter')}</span>`;
         pressed = this.shift ? 'true' : 'false';
         break;
       case 'layer':

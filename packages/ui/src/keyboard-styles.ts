@@ -74,6 +74,8 @@ export const keyboardStyles = css`
   }
   .page {
     flex: none;
+    font-size: var(--ck-font-size-title);
+    line-height: 1;
   }
   .keys {
     display: grid;
@@ -107,6 +109,15 @@ export const keyboardStyles = css`
   }
   .key.enter {
     flex-grow: 2;
+  }
+  /* The shift arrow and the delete icon read as large as the letters. */
+  .key .glyph {
+    font-size: var(--ck-font-size-title);
+    line-height: 1;
+  }
+  .key .icon {
+    width: 1.6em;
+    height: 1.6em;
   }
   .key[aria-pressed='true'] {
     background: var(--ck-color-accent);
