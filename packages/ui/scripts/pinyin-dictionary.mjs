@@ -54,20 +54,27 @@ const SYLLABLE = /^[a-z]+$/;
 const entries = []; // [word, key, frequency]
 const words = [];
 
+// A character's rank: how often it is written, alone or inside a word. jieba
+// counts a character alone only as a one-character word, which ranks 毫 (in
+// 毫米, 丝毫) far below the rare 灏; adding the words it is part of fixes that.
+const charFrequency = new Map();
+const singles = [];
 for (const line of readFileSync(jiebaDict, 'utf8').split('\n')) {
   const [word, freqText] = line.split(' ');
   const freq = Number(freqText);
   if (!word || !Number.isFinite(freq) || freq <= 0) continue;
   const chars = [...word];
+  for (const ch of new Set(chars)) if (gb2312.has(ch)) charFrequency.set(ch, (charFrequency.get(ch) ?? 0) + freq);
   if (chars.length > 4 || !chars.every((ch) => gb2312.has(ch))) continue;
-  if (chars.length === 1) {
-    const readings = pinyin(word, { toneType: 'none', type: 'array', multiple: true, v: true });
-    readings.forEach((reading, index) => {
-      if (SYLLABLE.test(reading)) entries.push([word, reading, index === 0 ? freq : freq / OTHER_READING_PENALTY]);
-    });
-  } else {
-    words.push([word, freq]);
-  }
+  if (chars.length === 1) singles.push(word);
+  else words.push([word, freq]);
+}
+for (const ch of singles) {
+  const freq = charFrequency.get(ch);
+  const readings = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true });
+  readings.forEach((reading, index) => {
+    if (SYLLABLE.test(reading)) entries.push([ch, reading, index === 0 ? freq : freq / OTHER_READING_PENALTY]);
+  });
 }
 
 words.sort((a, b) => b[1] - a[1]);

@@ -97,6 +97,10 @@ describe('pinyin composition', () => {
     expect(top('tushuguan')).to.equal('图书馆');
     expect(top('tingchewei')).to.equal('停车位');
     expect(top('hlm')).to.equal('红楼梦');
+    // Characters rank by how often they are written, inside words too: 毫 (毫米, 丝毫) before the rare 灏.
+    const hao = lookup('hao', dictionary).map((c) => c.text);
+    expect(hao.slice(0, 2)).to.deep.equal(['好', '号']);
+    expect(hao.indexOf('毫')).to.be.below(hao.indexOf('灏'));
     // A polyphonic character is found under each of its readings.
     expect(lookup('hang', dictionary).map((c) => c.text)).to.include('行');
     expect(lookup('xing', dictionary).map((c) => c.text)).to.include('行');
