@@ -2,7 +2,7 @@ import { IDLE_EVENT, setLocale } from '@civic-kiosk/core';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CkKeyboard, KEYBOARD_ENTER_EVENT, KEYBOARD_INPUT_EVENT } from '../src/keyboard.js';
-import { all, part, text } from './helpers.js';
+import { all, deepActive, part, text } from './helpers.js';
 
 /** The key whose accessible text is `label` ("n", "空格", "English", ...). */
 function key(el: CkKeyboard, label: string): HTMLButtonElement {
@@ -205,6 +205,26 @@ describe('ck-keyboard', () => {
     expect(text(key(el, 'Space'))).to.equal('Space');
     expect(text(key(el, 'OK'))).to.equal('OK');
     await expect(el).to.be.accessible();
+  });
+
+  it('is one Tab stop whose keys are reached with the arrow keys', async () => {
+    const el = await fixture<CkKeyboard>(html`<ck-keyboard layout="en"></ck-keyboard>`);
+    const tabbable = () => all<HTMLButtonElement>(el, '[part~="keys"] button').filter((button) => button.tabIndex === 0);
+    expect(tabbable().map(text)).to.deep.equal(['q']);
+    tabbable()[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(text(deepActive() as HTMLElement)).to.equal('s');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value, 'Enter on a key presses it').to.equal('s');
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(deepActive()?.classList.contains('enter')).to.equal(true);
+    expect(tabbable()).to.have.length(1);
   });
 
   it('types from a physical keyboard', async () => {
