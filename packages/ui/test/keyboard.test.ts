@@ -132,6 +132,18 @@ describe('ck-keyboard', () => {
     expect(el.layout).to.equal('pinyin');
   });
 
+  it('keeps the embedder\'s layout apart from the visitor\'s switch', async () => {
+    const el = await fixture<CkKeyboard>(html`<ck-keyboard layout="en"></ck-keyboard>`);
+    await tap(el, '中文');
+    expect(el.layout).to.equal('pinyin');
+    el.setAttribute('layout', 'en');
+    await el.updateComplete;
+    expect(el.layout, 'a new outside value wins').to.equal('en');
+    el.removeAttribute('layout');
+    await el.updateComplete;
+    expect(el.layout, 'no attribute: the locale decides').to.equal('pinyin');
+  });
+
   it('types an ISBN on the digits layer: digits, hyphen and X', async () => {
     const el = await fixture<CkKeyboard>(html`<ck-keyboard></ck-keyboard>`);
     await tap(el, '123');
