@@ -227,7 +227,7 @@ describe('ck-keyboard', () => {
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
-    expect(text(deepActive() as HTMLElement)).to.equal('s');
+    expect(text(deepActive())).to.equal('s');
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(el.value, 'Enter on a key presses it').to.equal('s');
