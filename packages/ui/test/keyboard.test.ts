@@ -38,6 +38,23 @@ function inputs(el: CkKeyboard): string[] {
 describe('ck-keyboard', () => {
   afterEach(() => setLocale('zh-CN'));
 
+  // First in this file: the page has not loaded the dictionary yet.
+  it('downloads the dictionary only at the first pinyin letter', async () => {
+    const requested = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('pinyin-dictionary'));
+    const el = await fixture<CkKeyboard>(html`<ck-keyboard></ck-keyboard>`);
+    await tap(el, 'English');
+    await type(el, 'abc');
+    await tap(el, '中文', '123', '1');
+    await el.dictionaryComplete;
+    expect(requested(), 'not for English, digits or an empty pinyin layout').to.equal(false);
+    await tap(el, '拼音');
+    await type(el, 'a');
+    expect(text(part(el, 'candidates'))).to.equal('正在加载汉字…');
+    await settled(el);
+    expect(requested()).to.equal(true);
+    expect(candidates(el)).to.include('啊');
+  });
+
   it('composes pinyin from letters and shows Chinese candidates', async () => {
     const el = await fixture<CkKeyboard>(html`<ck-keyboard></ck-keyboard>`);
     expect(el.layout, 'zh-CN follows with pinyin').to.equal('pinyin');
