@@ -121,6 +121,11 @@ export function press(state: KeyboardState, key: KeyboardKey, context: PressCont
         if (length(state.value) >= maxlength || state.composing.length >= MAX_COMPOSING) return result(state, state);
         return result(state, { ...state, composing: state.composing + key.char.toLowerCase(), page: 0 });
       }
+      // An apostrophe typed on a physical keyboard splits syllables ("xi'an"), as on every pinyin keyboard.
+      if (state.layout === 'pinyin' && key.char === "'" && state.composing) {
+        if (state.composing.endsWith("'")) return result(state, state);
+        return result(state, { ...state, composing: `${state.composing}'`, page: 0 });
+      }
       const flushed = flush(state, context);
       const char = state.layout === 'en' && state.shift && letter ? key.char.toUpperCase() : key.char;
       return result(state, { ...flushed, value: append(flushed.value, char, maxlength), shift: letter ? false : state.shift });

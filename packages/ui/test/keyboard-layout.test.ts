@@ -53,6 +53,12 @@ describe('keyboard layout and keys', () => {
     expect(results.some((r) => r.input)).to.equal(false);
   });
 
+  it('takes an apostrophe into the composition to split syllables, once', () => {
+    const { state } = pressAll(initialState('pinyin'), [char('x'), char('i'), char("'"), char("'"), char('a'), char('n')]);
+    expect(state.composing).to.equal("xi'an");
+    expect(press(initialState('pinyin'), char("'"), open).state.value, 'nothing composing: a plain apostrophe').to.equal("'");
+  });
+
   it('commits a candidate and keeps the letters it did not use', () => {
     const composing = { ...initialState('pinyin'), composing: 'nihao', page: 2 };
     const { state, input } = commitCandidate(composing, { text: '你', consumed: 2 }, Infinity);
