@@ -38,6 +38,7 @@ step typecheck turbo run typecheck
 # One package at a time: two Chromium test runs on two cores make timing tests flaky.
 step tests turbo run test --concurrency=1
 step "size budgets" node scripts/size.mjs
+step "packages from tarballs" node scripts/pack-check.mjs
 step translations node scripts/check-translations.mjs
 step storybook turbo run storybook
 # Every story of the built Storybook: renders cleanly, plays, passes axe, matches visual/baseline/.

@@ -94,6 +94,8 @@ const SOURCE = 'civic-kiosk';
  * `updateWhenLocaleChanges` listens to), naming the page-wide locale.
  */
 function announce(): void {
+  // Server-side rendering and plain Node imports have no window and nothing to re-render (issue 13 item 4).
+  if (typeof window === 'undefined') return;
   window.dispatchEvent(new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: pageLocale(), source: SOURCE } }));
 }
 

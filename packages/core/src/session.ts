@@ -83,6 +83,13 @@ export interface SessionProvision {
 }
 
 /**
+ * In a browser, HTMLElement. In Node (server-side rendering, unit tests, a bundler's
+ * analysis) importing this module must not throw: a stand-in class then, as Lit's own
+ * node build does (issue 13 item 4).
+ */
+const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as unknown as typeof HTMLElement);
+
+/**
  * `<ck-session>`: a provider an embedder can write in HTML. `api` and
  * `timeout-ms` are attributes; the credential is a property only
  * (`el.deviceCredential = …`), so it is never written into the page.
@@ -98,7 +105,7 @@ export interface SessionProvision {
  * @attr timeout-ms - Milliseconds before a request gives up (1–600000). Default 10 000.
  * @slot - The components that use the session.
  */
-export class KioskSessionProvider extends HTMLElement {
+export class KioskSessionProvider extends ElementBase {
   static observedAttributes = ['api', 'timeout-ms'];
   #credential: string | undefined;
   #provision: SessionProvision | undefined;
