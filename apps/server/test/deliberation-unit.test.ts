@@ -27,7 +27,7 @@ describe('receipt normalization', () => {
 
 describe('results', () => {
   const ballots = (agree: number, disagree: number, abstain: number) =>
-    [...Array(agree).fill('agree'), ...Array(disagree).fill('disagree'), ...Array(abstain).fill('abstain')].map((choice: string, i) => ({ household_id: `hh-${i}`, choice, receipt: `R${i}` }));
+    [...Array<string>(agree).fill('agree'), ...Array<string>(disagree).fill('disagree'), ...Array<string>(abstain).fill('abstain')].map((choice, i) => ({ household_id: `hh-${i}`, choice, receipt: `R${i}` }));
 
   it('percentages of ballots cast with one decimal, all zero without ballots', () => {
     assert.deepEqual(percentages({ agree: 2, disagree: 1, abstain: 0 }, 3), { agree: 66.7, disagree: 33.3, abstain: 0 });
