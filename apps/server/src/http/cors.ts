@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from './errors.js';
 
-const METHODS = 'GET, POST, OPTIONS';
+const METHODS = 'GET, POST, PUT, DELETE, OPTIONS';
 const HEADERS = 'Content-Type, Authorization, X-Device-Key, Idempotency-Key, If-None-Match, Accept-Language';
 const EXPOSED = 'ETag, Retry-After, Idempotent-Replayed, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset';
 
