@@ -4,7 +4,7 @@ import { formatNumber, formatPercent, type Locale } from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { dateTime, day, figureLabel, pick, progressStatusLabel } from './labels.js';
+import { dateTime, day, figureLabel, pick, progressStatusLabel, titleOf } from './labels.js';
 import type { Board, Comment, Meeting, Proposal } from './types.js';
 
 export function renderProblem(board: Board, locale: Locale): TemplateResult {
@@ -81,7 +81,7 @@ export function renderProposals(proposals: Proposal[], ctx: ProposalContext): Te
   return html`<ol class="cards" part="proposals" aria-label=${msg('Proposals')}>
     ${proposals.map(
       (p) => html`<li class="card" data-id=${p.id}>
-        <h3>${pick(p.title, ctx.locale)}</h3>
+        <h3>${titleOf(p.title, ctx.locale)}</h3>
         <p>${pick(p.body, ctx.locale)}</p>
         ${supportBar(p)}
         <div class="row">
@@ -111,7 +111,7 @@ export interface DetailContext extends ProposalContext {
 export function renderProposalDetail(p: Proposal, ctx: DetailContext): TemplateResult {
   return html`<section class="screen detail" aria-labelledby="proposal-title">
     <button class="back" data-action="back" @click=${ctx.onBack}>‹ ${msg('All proposals')}</button>
-    <h2 id="proposal-title" class="title">${pick(p.title, ctx.locale)}</h2>
+    <h2 id="proposal-title" class="title">${titleOf(p.title, ctx.locale)}</h2>
     <p class="lead">${pick(p.body, ctx.locale)}</p>
     ${supportBar(p)}
     <div class="row">${supportButton(p, ctx)}</div>
@@ -183,7 +183,7 @@ export function renderFollowUps(board: Board, locale: Locale): TemplateResult {
       ${board.proposals.map(
         (p) => html`<li class="card follow" data-id=${p.id}>
           <div>
-            <h4>${pick(p.title, locale)}</h4>
+            <h4>${titleOf(p.title, locale)}</h4>
             <p>${p.officialAnswer ? pick(p.officialAnswer, locale) : msg('No official answer yet.')}</p>
           </div>
           ${qr(p.followUrl, msg('Follow this proposal on your phone'))}
@@ -197,7 +197,7 @@ export function renderFollowUps(board: Board, locale: Locale): TemplateResult {
           ${board.progress.map(
             (item) => html`<li class="card follow ${item.overdue ? 'overdue' : ''}" data-id=${item.id}>
               <div>
-                <h4>${pick(item.title, locale)} ${item.overdue ? html`<span class="badge danger" part="overdue">⚠ ${msg('Overdue')}</span>` : nothing}</h4>
+                <h4>${titleOf(item.title, locale)} ${item.overdue ? html`<span class="badge danger" part="overdue">⚠ ${msg('Overdue')}</span>` : nothing}</h4>
                 <dl class="meta">
                   <div><dt>${msg('Owner')}</dt><dd>${item.owner || '—'}</dd></div>
                   <div><dt>${msg('Deadline')}</dt><dd>${item.dueOn ? day(item.dueOn) : '—'}</dd></div>

@@ -6,6 +6,9 @@ import type { Choice, Localized, Rule } from './types.js';
 /** The text in `locale`, else the other language. */
 export const pick = (text: Localized | null | undefined, locale: Locale): string => (text ? text[locale] || text['zh-CN'] || text.en : '');
 
+/** A heading's text: the title, or words saying there is none (an empty heading helps nobody). */
+export const titleOf = (text: Localized | null | undefined, locale: Locale): string => pick(text, locale) || msg('(no title)');
+
 export function figureLabel(key: string): string {
   switch (key) {
     case 'cars':

@@ -47,7 +47,8 @@ const fail = (status: number, code: string, en: string, zh: string, extra: Recor
  */
 export class InMemoryDeliberationSource implements DeliberationSource {
   readonly raw: RawBoard;
-  readonly options: InMemoryOptions;
+  // Private: the demo residents (names, PINs) are the fake server's, never a property an element could show.
+  readonly #options: InMemoryOptions;
   #sessions = new Map<string, DemoResident>();
   #supports = new Map<string, Set<string>>();
   #reports = new Map<string, Set<string>>();
@@ -58,13 +59,18 @@ export class InMemoryDeliberationSource implements DeliberationSource {
 
   constructor(raw: RawBoard, options: InMemoryOptions = {}) {
     this.raw = structuredClone(raw);
-    this.options = options;
+    this.#options = options;
     this.#lost = options.loseBallotAnswers ?? 0;
   }
 
+  /** Takes the fake server off the network (true) or back on. */
+  setOffline(offline: boolean): void {
+    this.#options.offline = offline;
+  }
+
   async #wait(): Promise<void> {
-    if (this.options.delayMs) await new Promise((r) => setTimeout(r, this.options.delayMs));
-    if (this.options.offline) throw new ApiError(0, 'NETWORK');
+    if (this.#options.delayMs) await new Promise((r) => setTimeout(r, this.#options.delayMs));
+    if (this.#options.offline) throw new ApiError(0, 'NETWORK');
   }
 
   #who(who: Resident): DemoResident {
@@ -116,7 +122,7 @@ export class InMemoryDeliberationSource implements DeliberationSource {
 
   async signIn(cardNumber: string, pin: string): Promise<Resident> {
     await this.#wait();
-    const r = this.options.residents?.find((x) => x.card === cardNumber);
+    const r = this.#options.residents?.find((x) => x.card === cardNumber);
     if (r && (r.failed ?? 0) >= 5) {
       const until = '2025-05-06T10:45:00+08:00';
       throw fail(423, 'PIN_LOCKED', `Too many wrong PINs. This account is locked for 15 minutes, until ${until}.`, `PIN 错误次数过多，账户已锁定 15 分钟（至 ${until}）。`, { lockedUntil: until, retryAfterSeconds: 900 });
@@ -173,7 +179,7 @@ export class InMemoryDeliberationSource implements DeliberationSource {
     return this.#once(key, () => {
       const set = this.#reports.get(commentId) ?? new Set<string>();
       this.#reports.set(commentId, set.add(r.card));
-      if (set.size >= (this.options.reportThreshold ?? 3)) this.#hidden.add(commentId);
+      if (set.size >= (this.#options.reportThreshold ?? 3)) this.#hidden.add(commentId);
       return { hidden: this.#hidden.has(commentId) };
     });
   }

@@ -15,7 +15,7 @@ import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { renderFollowUps, renderMeetings, renderProblem, renderProposalDetail, renderProposals } from './board-views.js';
-import { pick, quickPhrases, reasonOf } from './labels.js';
+import { quickPhrases, reasonOf, titleOf } from './labels.js';
 import { parkingBoardStyles } from './parking-board.styles.js';
 import { findReceipt } from './receipt.js';
 import { boardRules, cardPrefixConverter, motionIdConverter, TAG, timeZoneConverter, topicIdConverter, VIEWS, type BoardView } from './rules.js';
@@ -215,6 +215,8 @@ export class ParkingBoard extends KioskElement {
   override disconnectedCallback(): void {
     this.#endSession();
     super.disconnectedCallback();
+    // The wipe asked for a render that a detached element never gets: render now, so its DOM keeps nothing personal.
+    if (this.isUpdatePending) this.performUpdate();
   }
 
   /** Ends the server session of the verified resident (best effort: the token expires anyway). */
@@ -534,7 +536,7 @@ export class ParkingBoard extends KioskElement {
       <h2 class="title">${msg('Follow-up: receipts, answers and progress')}</h2>
       ${this.#motionPicker()}
       ${motion
-        ? html`<h3>${pick(motion.title, this.locale)}</h3>
+        ? html`<h3>${titleOf(motion.title, this.locale)}</h3>
             ${renderReceipts(results, {
               locale: this.locale,
               query: this.#p.receiptQuery,

@@ -3,7 +3,7 @@
 import { formatNumber, formatPercent, type Locale } from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { choiceLabel, dateTime, pick, ruleLabel, turnoutText } from './labels.js';
+import { choiceLabel, dateTime, pick, ruleLabel, titleOf, turnoutText } from './labels.js';
 import { CHOICES, type BallotAnswer, type Choice, type Motion, type MyBallot, type Results } from './types.js';
 
 export type FlowStep = 'loading' | 'choose' | 'confirm' | 'sending' | 'uncertain' | 'receipt' | 'refused';
@@ -36,7 +36,7 @@ export function renderMotionList(motions: Motion[], selected: string | undefined
   return html`<div class="tabs motions" role="group" aria-label=${msg('Motions')}>
     ${motions.map(
       (m) => html`<button class="chip" data-motion=${m.id} aria-pressed=${m.id === selected ? 'true' : 'false'} @click=${() => onSelect(m.id)}>
-        <span class="badge ${m.status}">${statusLabel(m)}</span> ${pick(m.title, locale)}
+        <span class="badge ${m.status}">${statusLabel(m)}</span> ${titleOf(m.title, locale)}
       </button>`,
     )}
   </div>`;
@@ -90,7 +90,7 @@ export interface MotionContext {
 export function renderMotion(m: Motion, results: TemplateResult, ctx: MotionContext): TemplateResult {
   const flow = ctx.flow?.motionId === m.id ? ctx.flow : undefined;
   return html`<section class="screen motion" aria-labelledby="motion-title" data-status=${m.status}>
-    <h2 id="motion-title" class="title">${pick(m.title, ctx.locale)}</h2>
+    <h2 id="motion-title" class="title">${titleOf(m.title, ctx.locale)}</h2>
     <p class="dates">
       <span class="badge ${m.status}">${statusLabel(m)}</span>
       ${m.status === 'upcoming' ? msg(str`Voting opens ${dateTime(m.opensAt, ctx.timeZone)}.`) : m.status === 'open' ? msg(str`Voting closes ${dateTime(m.closesAt, ctx.timeZone)}.`) : msg(str`Voting closed ${dateTime(m.closesAt, ctx.timeZone)}.`)}
@@ -237,7 +237,7 @@ export function renderReceipts(results: Results | undefined, ctx: ReceiptContext
     <h3>${results ? msg(str`Counted receipts (${formatNumber(results.receipts.length)})`) : msg('Counted receipts')}</h3>
     ${results
       ? results.receipts.length
-        ? html`<ul class="receipt-list" part="receipt-list">${results.receipts.map((r) => html`<li class=${ctx.result?.counted && ctx.result.receipt === r ? 'hit' : ''}>${r}</li>`)}</ul>`
+        ? html`<ul class="receipt-list" part="receipt-list" tabindex="0" aria-label=${msg('Counted receipts')}>${results.receipts.map((r) => html`<li class=${ctx.result?.counted && ctx.result.receipt === r ? 'hit' : ''}>${r}</li>`)}</ul>`
         : html`<p class="empty">${msg('No ballots yet.')}</p>`
       : html`<p class="muted" role="status">${msg('Loading the tally…')}</p>`}
     ${results ? html`<p class="muted">${msg(str`Turnout: ${formatPercent(results.turnout)}`)}</p>` : nothing}
