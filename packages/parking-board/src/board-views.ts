@@ -3,7 +3,6 @@
 import { formatNumber, formatPercent, type Locale } from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { dateTime, day, figureLabel, pick, progressStatusLabel, titleOf } from './labels.js';
 import type { Board, Comment, Meeting, Proposal } from './types.js';
 
@@ -61,9 +60,7 @@ export function supportBar(p: Proposal): TemplateResult {
   if (!threshold) return html`<p class="count">${msg(str`${formatNumber(p.supports)} supports`)}</p>`;
   const text = msg(str`${formatNumber(p.supports)} of ${formatNumber(threshold)} supports needed`);
   return html`<div class="bar-wrap">
-    <div class="bar" role="progressbar" aria-label=${text} aria-valuemin="0" aria-valuemax=${threshold} aria-valuenow=${Math.min(p.supports, threshold)}>
-      <div class="fill" style=${styleMap({ inlineSize: `${Math.min(100, (p.supports / threshold) * 100)}%` })}></div>
-    </div>
+    <progress class="bar" max=${threshold} value=${Math.min(p.supports, threshold)} aria-label=${text}></progress>
     <p class="count">${text}${p.supports >= threshold ? html` · <strong>${msg('Threshold reached')}</strong>` : nothing}</p>
   </div>`;
 }

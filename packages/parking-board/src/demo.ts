@@ -83,14 +83,14 @@ export const demoResidents = (): DemoResident[] => [
   { card: 'XK0003', pin: '123456', name: '张桂兰', household: 'hh-003', failed: 5 },
 ];
 
-/** A large board for benchmarks: `proposals` proposals sharing `comments` comments. */
-export function largeBoard(proposalCount: number, commentCount: number): RawBoard {
+/** A large board for benchmarks: `proposals` proposals sharing `comments` comments (all on the first with `onOne`). */
+export function largeBoard(proposalCount: number, commentCount: number, onOne = false): RawBoard {
   const board = demoBoard();
   const base = proposals[0]!;
-  board.proposals = Array.from({ length: proposalCount }, (_, i) => ({ ...base, id: `prop-${i}`, title: t(`方案 ${i + 1}：${base.title['zh-CN']}`, `Proposal ${i + 1}: ${base.title.en}`), supports: (i * 37) % 90, comments: Math.floor(commentCount / proposalCount), followUrl: `${FOLLOW}/proposal/prop-${i}` }));
+  board.proposals = Array.from({ length: proposalCount }, (_, i) => ({ ...base, id: `prop-${i}`, title: t(`方案 ${i + 1}：${base.title['zh-CN']}`, `Proposal ${i + 1}: ${base.title.en}`), supports: (i * 37) % 90, comments: onOne ? (i ? 0 : commentCount) : Math.floor(commentCount / proposalCount), followUrl: `${FOLLOW}/proposal/prop-${i}` }));
   board.comments = {};
   for (let i = 0; i < commentCount; i++) {
-    const id = `prop-${i % proposalCount}`;
+    const id = onOne ? 'prop-0' : `prop-${i % proposalCount}`;
     ((board.comments[id] ??= []) as unknown[]).push(c(`cmt-${i}`, `意见 ${i + 1}：晚上走回来要有路灯。`, '2025-04-06T02:00:00Z'));
   }
   return board;

@@ -19,7 +19,7 @@ import { quickPhrases, reasonOf, titleOf } from './labels.js';
 import { parkingBoardStyles } from './parking-board.styles.js';
 import { findReceipt } from './receipt.js';
 import { boardRules, cardPrefixConverter, motionIdConverter, TAG, timeZoneConverter, topicIdConverter, VIEWS, type BoardView } from './rules.js';
-import { HttpDeliberationSource } from './source.js';
+import type { HttpClient } from '@civic-kiosk/core';
 import type { Board, Choice, DeliberationSource, Motion, Resident } from './types.js';
 import { renderMotion, renderMotionList, renderReceipts, renderResults, renderSignIn, type SignInState, type VoteFlow } from './vote-view.js';
 import './translations.js';
@@ -142,28 +142,38 @@ export class ParkingBoard extends KioskElement {
   #idleSignOut = new IdleResetController(this, () => this.#endSession());
   #personal = new PersonalDataController<Personal>(this, { empty: EMPTY, onWipe: () => (this.busy = undefined) });
   #nav = new PersonalDataController<Nav>(this, { empty: {} });
-  #http: { client: unknown; source: HttpDeliberationSource } | undefined;
+  #http: { client: HttpClient; source: Promise<DeliberationSource> } | undefined;
   /** Supports counted by the server after the visitor's taps (public numbers). */
   #supportCounts = new Map<string, number>();
 
   #board = new Task(this, {
-    task: ([source, topicId], { signal }) => source.board(topicId || undefined, signal),
-    args: () => [this.#source, this.topicId] as const,
+    task: async ([source, client, topicId], { signal }) => (await this.#sourceOf(source, client)).board(topicId || undefined, signal),
+    args: () => [this.source, this.#client, this.topicId] as const,
   });
   #results = new Task(this, {
-    task: ([source, motionId], { signal }) => (motionId ? source.results(motionId, signal) : Promise.resolve(undefined)),
-    args: () => [this.#source, this.#currentMotion?.id] as const,
+    task: async ([source, client, motionId], { signal }) => (motionId ? (await this.#sourceOf(source, client)).results(motionId, signal) : undefined),
+    args: () => [this.source, this.#client, this.#currentMotion?.id] as const,
   });
   #comments = new Task(this, {
-    task: ([source, proposalId], { signal }) => (proposalId ? source.comments(proposalId, signal) : Promise.resolve(undefined)),
-    args: () => [this.#source, this.#nav.value.proposalId] as const,
+    task: async ([source, client, proposalId], { signal }) => (proposalId ? (await this.#sourceOf(source, client)).comments(proposalId, signal) : undefined),
+    args: () => [this.source, this.#client, this.#nav.value.proposalId] as const,
   });
 
-  get #source(): DeliberationSource {
-    if (this.source) return this.source;
-    const client = this.#session.client;
-    if (this.#http?.client !== client) this.#http = { client, source: new HttpDeliberationSource(client) };
-    return this.#http.source;
+  /** The session's client when no source is set (the HTTP source is then used). */
+  get #client(): HttpClient | undefined {
+    return this.source ? undefined : this.#session.client;
+  }
+
+  /** The source given, else the HTTP source over the session's client (its module loaded on first use). */
+  #sourceOf(source: DeliberationSource | undefined, client: HttpClient | undefined): Promise<DeliberationSource> {
+    if (source) return Promise.resolve(source);
+    let http = this.#http;
+    if (!http || http.client !== client) http = this.#http = { client: client!, source: import('./source.js').then((m) => new m.HttpDeliberationSource(client!)) };
+    return http.source;
+  }
+
+  get #source(): Promise<DeliberationSource> {
+    return this.#sourceOf(this.source, this.#client);
   }
 
   get #p(): Personal {
@@ -222,7 +232,7 @@ export class ParkingBoard extends KioskElement {
   /** Ends the server session of the verified resident (best effort: the token expires anyway). */
   #endSession(): void {
     const who = this.#p.resident;
-    if (who) void this.#source.signOut(who).catch(() => undefined);
+    if (who) void this.#source.then((source) => source.signOut(who)).catch(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -257,9 +267,9 @@ export class ParkingBoard extends KioskElement {
     if (!signin || signin.busy) return;
     this.#set({ signin: { ...signin, busy: true, error: undefined } });
     try {
-      const resident = await this.#source.signIn(signin.card, pin);
+      const resident = await (await this.#source).signIn(signin.card, pin);
       const topicId = this.#board.value?.topic.id ?? this.topicId;
-      const supports = topicId ? await this.#source.mySupports(resident, topicId).catch(() => []) : [];
+      const supports = topicId ? await (await this.#source).mySupports(resident, topicId).catch(() => []) : [];
       const intent = this.#p.intent;
       this.#set({ resident, supports, signin: undefined, intent: undefined });
       if (intent) await this.#perform(intent);
@@ -294,7 +304,7 @@ export class ParkingBoard extends KioskElement {
   async #support(who: Resident, proposalId: string, on: boolean): Promise<void> {
     this.busy = proposalId;
     try {
-      const answer = await this.#source.support(who, proposalId, on, newIdempotencyKey());
+      const answer = await (await this.#source).support(who, proposalId, on, newIdempotencyKey());
       this.#supportCounts.set(proposalId, answer.supports);
       const supports = this.#p.supports.filter((id) => id !== proposalId);
       this.#set({ supports: answer.supported ? [...supports, proposalId] : supports, notice: undefined });
@@ -313,7 +323,7 @@ export class ParkingBoard extends KioskElement {
     if (!who || !proposalId || !body || this.busy) return;
     this.busy = 'comment';
     try {
-      await this.#source.comment(who, proposalId, body, newIdempotencyKey());
+      await (await this.#source).comment(who, proposalId, body, newIdempotencyKey());
       this.#set({ draft: undefined, notice: { kind: 'success', text: msg('Your comment is posted.') } });
       fire(this, COMMENT_POST_EVENT, { proposalId });
       void this.#comments.run();
@@ -326,7 +336,7 @@ export class ParkingBoard extends KioskElement {
 
   async #report(who: Resident, commentId: string): Promise<void> {
     try {
-      await this.#source.report(who, commentId, newIdempotencyKey());
+      await (await this.#source).report(who, commentId, newIdempotencyKey());
       this.#set({ reported: [...this.#p.reported, commentId], notice: { kind: 'success', text: msg('Thank you: the comment is reported. Staff will review it.') } });
     } catch (error) {
       this.#set({ notice: { kind: 'error', text: reasonOf(error, this.locale) } });
@@ -336,7 +346,7 @@ export class ParkingBoard extends KioskElement {
   async #startVote(who: Resident, motionId: string): Promise<void> {
     this.#set({ vote: { motionId, step: 'loading' } });
     try {
-      const previous = await this.#source.myBallot(who, motionId);
+      const previous = await (await this.#source).myBallot(who, motionId);
       this.#set({ vote: { motionId, step: 'choose', previous } });
     } catch (error) {
       this.#set({ vote: { motionId, step: 'refused', error: reasonOf(error, this.locale) } });
@@ -355,7 +365,7 @@ export class ParkingBoard extends KioskElement {
     if (!flow?.choice || !flow.key || !who || flow.step === 'sending') return;
     this.#set({ vote: { ...flow, step: 'sending', error: undefined } });
     try {
-      const answer = await this.#source.vote(who, flow.motionId, flow.choice, flow.key);
+      const answer = await (await this.#source).vote(who, flow.motionId, flow.choice, flow.key);
       if (this.#p.vote?.key !== flow.key) return;
       // The choice is not kept past the receipt: only the code the resident may note.
       this.#set({ vote: { motionId: flow.motionId, step: 'receipt', answer, retried: retry || flow.retried, previous: flow.previous } });
@@ -375,7 +385,7 @@ export class ParkingBoard extends KioskElement {
     this.#set({ receiptQuery: text, receiptResult: undefined, notice: undefined });
     try {
       // The public list answers tolerant matches at once; the server confirms with the exact code.
-      const result = await this.#source.checkReceipt(motion.id, findReceipt(listed, text) ?? text);
+      const result = await (await this.#source).checkReceipt(motion.id, findReceipt(listed, text) ?? text);
       this.#set({ receiptResult: result });
       fire(this, RECEIPT_CHECK_EVENT, { motionId: motion.id, counted: result.counted });
     } catch (error) {

@@ -31,7 +31,7 @@ describe('receipt codes', () => {
 describe('tally helpers', () => {
   it('gives percentages of ballots cast to one decimal, equal to a naive count', () => {
     for (let seed = 1; seed < 40; seed++) {
-      const choices = Array.from({ length: seed * 7 }, (_, i) => (['agree', 'disagree', 'abstain'] as const)[(i * seed * 31 + seed) % 3]);
+      const choices = Array.from({ length: seed * 7 }, (_, i) => (['agree', 'disagree', 'abstain'] as const)[(i * seed * 31 + seed) % 3]!);
       const c = naive(choices);
       const p = percentagesOf(c);
       expect(p.agree).to.equal(Math.round((c.agree / choices.length) * 1000) / 10);

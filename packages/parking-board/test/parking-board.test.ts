@@ -63,9 +63,8 @@ describe('ck-parking-board', () => {
   describe('proposals', () => {
     it('shows supports against the threshold as a progress bar', async () => {
       const el = await board({ view: 'proposals' });
-      const bars = $$(el, '[role="progressbar"]');
-      expect(bars).to.have.length(3);
-      expect(bars[0]!.getAttribute('aria-valuenow')).to.equal('60');
+      const bars = $$<HTMLProgressElement>(el, 'progress.bar');
+      expect(bars.map((b) => [b.value, b.max])).to.deep.equal([[60, 60], [37, 60], [44, 60]]);
       expect(bars[1]!.getAttribute('aria-label')).to.equal('37 of 60 supports needed');
       expect(text(el)).to.include('Threshold reached');
       await expect(el).to.be.accessible();
@@ -81,7 +80,7 @@ describe('ck-parking-board', () => {
       const event = await fired;
       expect(event.detail).to.deep.equal({ proposalId: 'prop-kerbside', supported: true });
       expect($(el, '[data-id="prop-kerbside"] .mine')!.textContent).to.include('You supported this');
-      expect($(el, '[data-id="prop-kerbside"] [role="progressbar"]')!.getAttribute('aria-valuenow')).to.equal('38');
+      expect($<HTMLProgressElement>(el, '[data-id="prop-kerbside"] progress')!.value).to.equal(38);
       const withdrawn = oneEvent(el, 'ck-proposal-support');
       await click(el, '[data-id="prop-kerbside"] [data-action="support"]');
       expect((await withdrawn).detail).to.deep.equal({ proposalId: 'prop-kerbside', supported: false });
@@ -301,6 +300,7 @@ describe('ck-parking-board', () => {
       expect(personalTraces(el, '王建华')).to.deep.equal([]);
       const again = await votingResident();
       again.el.remove();
+      await new Promise((r) => setTimeout(r));
       expect(again.signedOut).to.have.length(1);
       expect(personalTraces(again.el, '王建华')).to.deep.equal([]);
     });
