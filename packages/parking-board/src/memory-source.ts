@@ -139,8 +139,9 @@ export class InMemoryDeliberationSource implements DeliberationSource {
     return { token, name: r.name };
   }
 
-  async signOut(who: Resident): Promise<void> {
+  signOut(who: Resident): Promise<void> {
     this.#sessions.delete(who.token);
+    return Promise.resolve();
   }
 
   async mySupports(who: Resident): Promise<string[]> {

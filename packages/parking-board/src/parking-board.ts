@@ -138,8 +138,8 @@ export class ParkingBoard extends KioskElement {
   @state() private accessor busy: string | undefined;
 
   #session = new SessionController(this, () => ({ api: this.api }));
-  /** Declared before the personal data, so on idle it signs the resident out while their token is still held. */
-  #idleSignOut = new IdleResetController(this, () => this.#endSession());
+  /** Declared before the personal data, so on idle it signs the resident out while their token is still held. @internal */
+  protected readonly idleSignOut = new IdleResetController(this, () => this.#endSession());
   #personal = new PersonalDataController<Personal>(this, { empty: EMPTY, onWipe: () => (this.busy = undefined) });
   #nav = new PersonalDataController<Nav>(this, { empty: {} });
   #http: { client: HttpClient; source: Promise<DeliberationSource> } | undefined;

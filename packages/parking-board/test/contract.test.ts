@@ -3,7 +3,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { ApiError, createSession, HttpClient, provideSession, setLocale } from '@civic-kiosk/core';
 import '../src/define.js';
-import type { ParkingBoard } from '../src/parking-board.js';
 import { HttpDeliberationSource } from '../src/source.js';
 
 const API = '/contract-api';
@@ -85,7 +84,7 @@ describe('contract: the deliberation API of the real server, through HttpDeliber
   it('renders the board from the session a provider gives (the kiosk app does this)', async () => {
     const host = await fixture<HTMLElement>(html`<div lang="en"></div>`);
     provideSession(host, createSession({ api: API, deviceCredential: DEVICE_KEY }));
-    const el = document.createElement('ck-parking-board') as ParkingBoard;
+    const el = document.createElement('ck-parking-board');
     host.append(el);
     await el.taskComplete;
     const facts = [...el.shadowRoot!.querySelectorAll('.fact dd')].map((d) => d.textContent);

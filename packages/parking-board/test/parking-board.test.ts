@@ -5,7 +5,7 @@ import { personalTraces, warningsOf } from '@civic-kiosk/core/testing';
 import { CLOSED_MOTION, demoBoard, OPEN_MOTION } from '../src/demo.js';
 import type { ParkingBoard } from '../src/parking-board.js';
 import type { Resident } from '../src/types.js';
-import { $, $$, board, click, keypad, settle, signIn, source, text } from './helpers.js';
+import { $, $$, board, click, settle, signIn, source, text } from './helpers.js';
 
 describe('ck-parking-board', () => {
   before(() => setLocale('en'));
@@ -139,7 +139,7 @@ describe('ck-parking-board', () => {
       const cast = oneEvent(el, 'ck-vote-cast');
       await click(el, '[data-action="confirm"]');
       expect((await cast).detail).to.deep.equal({ motionId: OPEN_MOTION, changed: false });
-      const code = $(el, '[part="receipt-code"]')!.textContent!.trim();
+      const code = $(el, '[part="receipt-code"]')!.textContent.trim();
       expect(code).to.match(/^M\d{3}-7KQ2-M9XD$/);
       expect($<HTMLElement & { value: string }>(el, '.receipt ck-qr-code')!.value).to.equal(code);
       expect(text(el)).to.include('21 of 213 eligible households voted');
@@ -154,7 +154,7 @@ describe('ck-parking-board', () => {
       await signIn(el);
       await click(el, '[data-choice="agree"]');
       await click(el, '[data-action="confirm"]');
-      const first = $(el, '[part="receipt-code"]')!.textContent!.trim();
+      const first = $(el, '[part="receipt-code"]')!.textContent.trim();
       await click(el, '[data-action="finish"]');
       expect(el.signedIn).to.equal(false);
       await click(el, '[data-action="vote"]');
@@ -237,7 +237,7 @@ describe('ck-parking-board', () => {
     it('finds a receipt typed in small letters with O for 0 and I for 1, and says when one is not counted', async () => {
       const el = await board({ view: 'supervision', motion: CLOSED_MOTION });
       expect($$(el, '.receipt-list li')).to.have.length(61);
-      const receipt = $$(el, '.receipt-list li')[0]!.textContent!.trim();
+      const receipt = $$(el, '.receipt-list li')[0]!.textContent.trim();
       const typed = ` ${receipt.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'i')} `;
       await waitUntil(() => $(el, 'ck-keyboard'), 'the keyboard is shown');
       const keyboard = $(el, 'ck-keyboard')!;
@@ -248,7 +248,7 @@ describe('ck-parking-board', () => {
       await click(el, '[data-action="check"]');
       expect((await checked).detail).to.deep.equal({ motionId: CLOSED_MOTION, counted: true });
       expect($(el, '[data-found]')!.textContent).to.include(receipt);
-      expect($(el, '.receipt-list .hit')!.textContent!.trim()).to.equal(receipt);
+      expect($(el, '.receipt-list .hit')!.textContent.trim()).to.equal(receipt);
       await expect(el).to.be.accessible();
       const missing = oneEvent(el, 'ck-receipt-check');
       keyboard.dispatchEvent(new CustomEvent('ck-keyboard-enter', { detail: { value: 'ZZZZ-9999-0000' } }));
@@ -314,7 +314,7 @@ describe('ck-parking-board', () => {
       await signIn(el);
       await click(el, '[data-choice="agree"]');
       await click(el, '[data-action="confirm"]');
-      const receipt = $(el, '[part="receipt-code"]')!.textContent!.trim();
+      const receipt = $(el, '[part="receipt-code"]')!.textContent.trim();
       const all = JSON.stringify(details);
       for (const secret of ['王建华', 'XK0001', 'agree', receipt, 'mem-']) expect(all).to.not.include(secret);
     });

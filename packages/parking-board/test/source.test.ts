@@ -12,14 +12,13 @@ interface Sent {
 
 function scripted(answers: ((sent: Sent) => Response | Error)[]) {
   const sent: Sent[] = [];
-  const fetch = (async (url: RequestInfo | URL, init?: RequestInit) => {
-    const entry = { method: init?.method ?? 'GET', url: String(url), headers: new Headers(init?.headers), body: init?.body ? JSON.parse(String(init.body)) : undefined };
+  const fetch = ((url: RequestInfo | URL, init?: RequestInit) => {
+    const entry: Sent = { method: init?.method ?? 'GET', url: url instanceof Request ? url.url : url.toString(), headers: new Headers(init?.headers), body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined };
     sent.push(entry);
     const next = answers.shift();
     if (!next) throw new Error(`unexpected ${entry.method} ${entry.url}`);
     const answer = next(entry);
-    if (answer instanceof Error) throw answer;
-    return answer;
+    return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
   }) as typeof window.fetch;
   return { source: new HttpDeliberationSource(new HttpClient({ baseUrl: '/api', deviceCredential: 'ckd_test.secret', fetch, cache: false })), sent };
 }
