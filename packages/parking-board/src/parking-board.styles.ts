@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const parkingBoardStyles = css`
   :host {
     display: block;
+    container-type: inline-size;
     color: var(--ck-color-text);
     background: var(--ck-color-bg);
     font-size: var(--ck-font-size-body);
@@ -224,8 +225,20 @@ export const parkingBoardStyles = css`
     font-size: var(--ck-font-size-title);
     font-weight: 700;
   }
+  /* Landscape kiosks: the motion and the vote on the left, the results beside them. */
+  @container (min-width: 1400px) {
+    .cols {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: var(--ck-space-4);
+      align-items: start;
+    }
+    .cols > div > h3:first-child {
+      margin-block-start: 0;
+    }
+  }
   .code {
-    font-size: calc(var(--ck-font-size-title) * 1.4);
+    font-size: calc(var(--ck-font-size-title) * 2);
     font-weight: 800;
     letter-spacing: 0.08em;
     font-family: ui-monospace, 'Noto Sans Mono CJK SC', monospace;
@@ -261,6 +274,18 @@ export const parkingBoardStyles = css`
     list-style: none;
     padding: 0;
     font-size: var(--ck-font-size-large);
+  }
+  .follow > div {
+    flex: 1;
+  }
+  .flow,
+  .results,
+  .receipts,
+  .compose,
+  .answer,
+  .signin > .action,
+  .detail > .action {
+    margin-block-start: var(--ck-space-3);
   }
   .follow {
     display: flex;

@@ -278,7 +278,8 @@ export class ParkingBoard extends KioskElement {
       const until = error instanceof ApiError && typeof error.body.lockedUntil === 'string' ? error.body.lockedUntil : '';
       let text = reasonOf(error, this.locale);
       if (locked && until) text += ` ${msg(str`Locked until ${formatTime(until, this.timeZone)}.`)}`;
-      if (error instanceof ApiError && typeof error.body.attemptsLeft === 'number') text += ` ${msg(str`Attempts left: ${error.body.attemptsLeft}.`)}`;
+      // The server's own words already say how many attempts are left; a server that sent none gets the count added.
+      if (error instanceof ApiError && typeof error.body.attemptsLeft === 'number' && !error.reasons[this.locale]) text += ` ${msg(str`Attempts left: ${error.body.attemptsLeft}.`)}`;
       if (!this.#p.signin) return;
       this.#set({ signin: { ...signin, step: locked ? 'card' : 'pin', busy: false, error: text } });
       this.renderRoot.querySelector<HTMLElement & { clear(): void }>('ck-keypad')?.clear?.();

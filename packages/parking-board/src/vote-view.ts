@@ -95,14 +95,20 @@ export function renderMotion(m: Motion, results: TemplateResult, ctx: MotionCont
       <span class="badge ${m.status}">${statusLabel(m)}</span>
       ${m.status === 'upcoming' ? msg(str`Voting opens ${dateTime(m.opensAt, ctx.timeZone)}.`) : m.status === 'open' ? msg(str`Voting closes ${dateTime(m.closesAt, ctx.timeZone)}.`) : msg(str`Voting closed ${dateTime(m.closesAt, ctx.timeZone)}.`)}
     </p>
-    <div class="plain" part="motion-body">
-      <h3>${msg('The motion in plain words')}</h3>
-      <p>${pick(m.body, ctx.locale)}</p>
-      <p class="muted">${ruleLabel(m.rule)} ${msg('One vote per household; a new vote before the close replaces the earlier one.')}</p>
+    <div class="cols">
+      <div>
+        <div class="plain" part="motion-body">
+          <h3>${msg('The motion in plain words')}</h3>
+          <p>${pick(m.body, ctx.locale)}</p>
+          <p class="muted">${ruleLabel(m.rule)} ${msg('One vote per household; a new vote before the close replaces the earlier one.')}</p>
+        </div>
+        ${flow ? renderFlow(flow, m, ctx) : m.status === 'open' ? renderStart(m, ctx) : nothing}
+      </div>
+      <div>
+        <h3>${msg('Results')}</h3>
+        ${results}
+      </div>
     </div>
-    ${flow ? renderFlow(flow, m, ctx) : m.status === 'open' ? renderStart(m, ctx) : nothing}
-    <h3>${msg('Results')}</h3>
-    ${results}
   </section>`;
 }
 

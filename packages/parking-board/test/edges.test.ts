@@ -95,6 +95,15 @@ describe('ck-parking-board: refusals and edges', () => {
     expect(el.currentView).to.equal('meetings');
   });
 
+  it('adds the attempts left when a server sends a wrong PIN without its own words', async () => {
+    const src = source();
+    src.signIn = () => Promise.reject(new ApiError(401, 'WRONG_PIN', { code: 'WRONG_PIN', attemptsLeft: 2 }));
+    const el = await board({ view: 'vote', src });
+    await click(el, '[data-action="vote"]');
+    await signIn(el);
+    expect($(el, '[data-reason]')!.textContent).to.include('Attempts left: 2.');
+  });
+
   it('words the board in Chinese, server reasons included', async () => {
     const el = await board({ view: 'vote', lang: 'zh-CN' });
     await click(el, '[data-action="vote"]');

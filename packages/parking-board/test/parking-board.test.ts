@@ -185,7 +185,7 @@ describe('ck-parking-board', () => {
       const el = await board({ view: 'vote' });
       await click(el, '[data-action="vote"]');
       await signIn(el, '0001', '000000');
-      expect($(el, '[data-reason]')!.textContent).to.include('The card number or PIN is wrong. 4 attempt(s) left').and.include('Attempts left: 4.');
+      expect($(el, '[data-reason]')!.textContent).to.equal('The card number or PIN is wrong. 4 attempt(s) left before the account is locked for 15 minutes.');
       expect($(el, '[data-step="pin"]')).to.not.equal(null);
       await click(el, '[data-action="cancel-signin"]');
       await click(el, '[data-action="vote"]');
