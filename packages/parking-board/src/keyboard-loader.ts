@@ -1,4 +1,5 @@
-// The on-screen keyboard (@civic-kiosk/ui, branch keyboard) loads only when a comment or a receipt is typed.
+// The on-screen keyboard (a separate entry of @civic-kiosk/ui, CONTRACT A) loads only when a comment or a
+// receipt is typed: pages that never show it pay nothing for it.
 export async function loadKeyboard(): Promise<void> {
-  // TODO(#10): import '@civic-kiosk/ui/keyboard.js' once the keyboard branch is merged.
+  await import('@civic-kiosk/ui/keyboard.js');
 }

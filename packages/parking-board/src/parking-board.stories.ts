@@ -194,6 +194,35 @@ export const ReceiptFound: Story = {
   },
 };
 
+/** Receipt not found: the visitor typed a code on the on-screen keyboard that is not in the tally. */
+export const ReceiptNotFound: Story = {
+  args: { view: 'supervision', motionId: CLOSED_MOTION },
+  play: async ({ canvasElement }) => {
+    const el = boardOf(canvasElement);
+    await waitFor(() => expect(find(el, 'ck-keyboard')?.shadowRoot?.querySelector('[part~="key"]')).toBeTruthy(), { timeout: 10_000 });
+    const keyboard = find(el, 'ck-keyboard')!;
+    for (const letter of 'qwerty') {
+      [...keyboard.shadowRoot!.querySelectorAll<HTMLElement>('[part~="key"]')].find((k) => k.textContent!.trim().toLowerCase() === letter)!.click();
+      await el.updateComplete;
+    }
+    await tap(el, '[data-action="check"]');
+    await waitFor(() => expect(find(el, '[data-not-found]')).toBeTruthy());
+  },
+};
+
+/** A comment typed on the on-screen keyboard (pinyin in Chinese), or put together from quick phrases. */
+export const CommentOnKeyboard: Story = {
+  args: { view: 'proposals' },
+  play: async ({ canvasElement }) => {
+    const el = boardOf(canvasElement);
+    await tap(el, '[data-id="prop-barrier"] [data-action="comments"]');
+    await tap(el, '[data-action="write"]');
+    await verify(el, '0002');
+    await tap(el, '[data-action="phrase"]');
+    await waitFor(() => expect(find(el, '.compose ck-keyboard')?.shadowRoot?.querySelector('[part~="key"]')).toBeTruthy(), { timeout: 10_000 });
+  },
+};
+
 /** Follow-up: receipts, official answers, progress with an overdue item, a QR code per item. */
 export const Supervision: Story = { args: { view: 'supervision', motionId: CLOSED_MOTION } };
 

@@ -1,8 +1,7 @@
 // What goes wrong and the less travelled paths: failures after sign-in, expired sessions, an upcoming motion,
 // an offline copy, typing a comment on the keyboard, going back from the confirm screen.
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { ApiError, setLocale } from '@civic-kiosk/core';
-import './keyboard-stand-in.js';
 import { demoBoard, demoResidents, OPEN_MOTION } from '../src/demo.js';
 import { InMemoryDeliberationSource } from '../src/memory-source.js';
 import type { Board } from '../src/types.js';
@@ -38,15 +37,20 @@ describe('ck-parking-board: refusals and edges', () => {
     src.setOffline(false);
     await click(el, '[data-action="write"]');
     await signIn(el);
+    await waitUntil(() => $(el, '.compose ck-keyboard')?.shadowRoot?.querySelector('[part~="key"]'), 'the on-screen keyboard is shown', { timeout: 10_000 });
     const keyboard = $(el, '.compose ck-keyboard')!;
-    keyboard.dispatchEvent(new CustomEvent('ck-keyboard-input', { detail: { value: '路灯要亮' } }));
-    await settle(el);
+    const keys = () => [...keyboard.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="key"]')];
+    // Typed on the real <ck-keyboard>: letter keys, then Enter.
+    for (const letter of 'lamp') {
+      keys().find((k) => k.textContent!.trim().toLowerCase() === letter)!.click();
+      await settle(el);
+    }
     expect($<HTMLButtonElement>(el, '[data-action="post"]')!.disabled).to.equal(false);
     const posted = oneEvent(el, 'ck-comment-post');
-    keyboard.dispatchEvent(new CustomEvent('ck-keyboard-enter', { detail: { value: '路灯要亮' } }));
+    keyboard.shadowRoot!.querySelector<HTMLButtonElement>('[part~="enter"]')!.click();
     await posted;
     await settle(el);
-    expect(text(el)).to.include('路灯要亮');
+    expect($$(el, '.comment').map((c) => c.querySelector('p')!.textContent)).to.include('lamp');
   });
 
   it('refuses a vote whose session expired, and when the household ballot cannot be read', async () => {

@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import './keyboard-stand-in.js';
 import { setLocale } from '@civic-kiosk/core';
 import { personalTraces, warningsOf } from '@civic-kiosk/core/testing';
 import { CLOSED_MOTION, demoBoard, OPEN_MOTION } from '../src/demo.js';
@@ -239,8 +238,9 @@ describe('ck-parking-board', () => {
       expect($$(el, '.receipt-list li')).to.have.length(61);
       const receipt = $$(el, '.receipt-list li')[0]!.textContent.trim();
       const typed = ` ${receipt.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'i')} `;
-      await waitUntil(() => $(el, 'ck-keyboard'), 'the keyboard is shown');
+      await waitUntil(() => $(el, 'ck-keyboard')?.shadowRoot, 'the on-screen keyboard is shown', { timeout: 10_000 });
       const keyboard = $(el, 'ck-keyboard')!;
+      // What <ck-keyboard> sends as the visitor types (its own tests cover the keys).
       keyboard.dispatchEvent(new CustomEvent('ck-keyboard-input', { detail: { value: typed } }));
       await settle(el);
       expect($<HTMLButtonElement>(el, '[data-action="check"]')!.disabled).to.equal(false);
