@@ -311,11 +311,12 @@ export const parkingBoardStyles = css`
   }
   .receipt-list {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-    gap: var(--ck-space-1);
+    grid-template-columns: repeat(auto-fill, minmax(9em, 1fr));
+    gap: var(--ck-space-1) var(--ck-space-3);
     padding: 0;
     list-style: none;
     font-family: ui-monospace, monospace;
+    white-space: nowrap;
     max-block-size: 24rem;
     overflow: auto;
   }
