@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDataStore } from '../src/db/database.js';
+import { TALLY_BALLOTS, TALLY_HOUSEHOLDS, tallyBench } from './tally.js';
 
 /**
  * Benchmarks against the built server (dist/main.js) on a real loopback
@@ -453,6 +454,13 @@ if (engines.includes('postgres') && process.env.BENCH_TWO_INSTANCES !== '0') {
   console.table(figures);
   report.postgresTwoInstances = figures;
   for (const fig of figures) summary.push({ engine: 'postgres ×2', scenario: fig.name, 'req/s': fig.rps, p99: fig.p99, non2xx: fig.non2xx });
+}
+// The deliberation tally (issue 10): in process, on each engine; BENCH_TALLY=0 skips it.
+if (process.env.BENCH_TALLY !== '0') {
+  console.log(`\ntally: ${TALLY_BALLOTS} ballots over ${TALLY_HOUSEHOLDS} households`);
+  const tallyFigures = await tallyBench(engines, pgUrl);
+  console.table(tallyFigures);
+  report.tally = tallyFigures;
 }
 console.log('\nsummary');
 console.table(summary);

@@ -330,6 +330,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('idempotency_by_age').on('idempotency').column('created_ms').execute();
       },
     },
+    '030_deliberation_v2': { up: async (db) => (await import('./migrations-deliberation.js')).deliberationV2(db) },
   };
 }
 

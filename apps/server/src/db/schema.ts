@@ -37,6 +37,7 @@ export interface Database {
     signin_until?: string | null;
     patient_id: string | null;
   };
+  // ---- parking-server (deliberation v2, migration 030_deliberation_v2): the deliberation tables with their new columns. ----
   topics: {
     id: string;
     community: string;
@@ -48,6 +49,8 @@ export interface Database {
     official_answer_zh: string | null;
     official_answer_en: string | null;
     created_at: string;
+    /** The site whose staff run this deliberation (a `site-admin` of another site may not); its time zone decides "overdue". */
+    site_id: Generated<string | null>;
   };
   proposals: {
     id: string;
@@ -58,9 +61,26 @@ export interface Database {
     body_en: string;
     author_id: string | null;
     created_at: string;
+    /** Supports needed before the proposal goes to a meeting. */
+    threshold: Generated<number>;
+    official_answer_zh: Generated<string | null>;
+    official_answer_en: Generated<string | null>;
   };
   supports: { proposal_id: string; resident_id: string; created_at: string };
-  comments: { id: string; proposal_id: string; resident_id: string; body: string; created_at: string };
+  comments: {
+    id: string;
+    proposal_id: string;
+    resident_id: string;
+    body: string;
+    created_at: string;
+    /** 1 once reports reached the threshold (until a staff review restores it) or staff removed it. */
+    hidden: Generated<number>;
+    /** The last staff review: 'restore' | 'remove'; reports before `reviewed_at` no longer count. */
+    review: Generated<string | null>;
+    reviewed_at: Generated<string | null>;
+  };
+  /** One report per resident per comment. */
+  comment_reports: { comment_id: string; resident_id: string; created_at: string };
   meetings: {
     id: string;
     topic_id: string;
@@ -70,6 +90,10 @@ export interface Database {
     agenda: string;
     minutes_zh: string | null;
     minutes_en: string | null;
+    /** JSON `{ departments: {zh,en}[], residents: number }`. */
+    attendance: Generated<string>;
+    /** JSON `{zh,en}[]`. */
+    decisions: Generated<string>;
   };
   motions: {
     id: string;
@@ -79,6 +103,13 @@ export interface Database {
     title_en: string;
     opens_at: string;
     closes_at: string;
+    body_zh: Generated<string>;
+    body_en: Generated<string>;
+    /** JSON `{ kind: 'majority' } | { kind: 'quorum', quorum: 0..1 }`. */
+    rule: Generated<string>;
+    show_counts_while_open: Generated<number>;
+    /** JSON array of the choices offered (bad data may leave it empty). */
+    choices: Generated<string>;
   };
   ballots: {
     motion_id: string;
@@ -98,7 +129,10 @@ export interface Database {
     due_on: string;
     status: string;
     updated_at: string;
+    proposal_id: Generated<string | null>;
+    note: Generated<string | null>;
   };
+  // ---- end parking-server ----
   fhir_resources: {
     type: string;
     id: string;

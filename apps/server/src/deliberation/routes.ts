@@ -6,23 +6,25 @@ import { ApiError, errors } from '../http/errors.js';
 import { idempotentWrite } from '../http/idempotency.js';
 import { freeText } from '../http/text.js';
 import { errorResponses, s } from '../http/validation.js';
+import { noBodyIsEmpty } from '../identity/routes.js';
+import { choiceNotOffered, notEligible } from './eligibility.js';
+import { normalizeReceipt } from './receipts.js';
+import { parseChoices, parseRule, publicResults } from './results.js';
+import { bearer as auth, eligibleHouseholds, emptyBody, idParams, motionOr404, proposalOr404, proposalRows, settingsOf, tags, todayForSite, topicOr404 } from './shared.js';
+import { deliberationStaffRoutes } from './staff-routes.js';
 import { CHOICES, motionStatus, newReceipt, tally, type Choice } from './tally.js';
+import { meetingView, motionView, progressView, proposalView, topicView } from './views.js';
 
-const idParams = (name: string) => ({ type: 'object', additionalProperties: false, required: [name], properties: { [name]: s.id } });
-const emptyBody = { type: 'object', additionalProperties: false, properties: {} };
-const tags = ['deliberation'];
-const auth = [{ bearer: [] }];
-
+/**
+ * The deliberation API (v2, issue 10): public reads, resident writes (each
+ * idempotent and audited) and, in staff-routes.ts, the staff routes.
+ */
 export function deliberationRoutes(app: FastifyInstance): void {
   const { db } = app.ctx.store;
   const now = () => app.ctx.now();
   const resident = requireToken('deliberation');
-
-  async function topicOr404(topicId: string) {
-    const topic = await db.selectFrom('topics').selectAll().where('id', '=', topicId).executeTakeFirst();
-    if (!topic) throw errors.notFound('The topic', '该议题');
-    return topic;
-  }
+  const settings = () => settingsOf(app);
+  const residentActor = (sub: string) => `resident:${sub}`;
 
   app.get('/api/deliberation/topics', { schema: { tags, summary: 'Topics under deliberation.', response: { 200: api.topicList, ...errorResponses() } } }, async () => {
     const rows = await db.selectFrom('topics').selectAll().orderBy('created_at', 'desc').execute();
@@ -31,47 +33,40 @@ export function deliberationRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/deliberation/topics/:topicId',
-    { schema: { tags, summary: 'A topic: the problem, its figures and the official answer.', params: idParams('topicId'), response: { 200: api.topic, ...errorResponses(404) } } },
+    { schema: { tags, summary: 'A topic: the problem, its figures (only the well-formed ones) and the official answer.', params: idParams('topicId'), response: { 200: api.topic, ...errorResponses(404) } } },
     async (request) => {
-      const t = await topicOr404((request.params as { topicId: string }).topicId);
-      const eligible = await db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).where('community', '=', t.community).executeTakeFirstOrThrow();
-      return {
-        id: t.id,
-        community: t.community,
-        title: { 'zh-CN': t.title_zh, en: t.title_en },
-        summary: { 'zh-CN': t.summary_zh, en: t.summary_en },
-        figures: JSON.parse(t.figures) as unknown,
-        eligibleHouseholds: Number(eligible.n),
-        officialAnswer: t.official_answer_zh ? { 'zh-CN': t.official_answer_zh, en: t.official_answer_en } : null,
-        createdAt: t.created_at,
-      };
+      const t = await topicOr404(db, (request.params as { topicId: string }).topicId);
+      return topicView(t, await eligibleHouseholds(db, t.community));
     },
   );
 
   app.get(
     '/api/deliberation/topics/:topicId/proposals',
-    { schema: { tags, summary: 'Proposals with their support and comment counts.', params: idParams('topicId'), response: { 200: api.proposalList, ...errorResponses(404) } } },
+    { schema: { tags, summary: 'Proposals with supports against their threshold, visible comments, the official answer and a follow URL.', params: idParams('topicId'), response: { 200: api.proposalList, ...errorResponses(404) } } },
     async (request) => {
       const { topicId } = request.params as { topicId: string };
-      await topicOr404(topicId);
+      await topicOr404(db, topicId);
+      const rows = await proposalRows(db).where('p.topic_id', '=', topicId).orderBy('p.created_at').orderBy('p.id').execute();
+      return rows.map((p) => proposalView(p, Number(p.supports ?? 0), Number(p.comments ?? 0), settings()));
+    },
+  );
+
+  app.get(
+    '/api/deliberation/topics/:topicId/my-supports',
+    { preHandler: resident, schema: { tags, security: auth, summary: 'The proposals of this topic the signed-in resident supports.', params: idParams('topicId'), response: { 200: api.mySupports, ...errorResponses(401, 404) } } },
+    async (request) => {
+      const { topicId } = request.params as { topicId: string };
+      const who = principalOf(request);
+      await topicOr404(db, topicId);
       const rows = await db
-        .selectFrom('proposals as p')
-        .select((eb) => [
-          'p.id', 'p.title_zh', 'p.title_en', 'p.body_zh', 'p.body_en', 'p.created_at',
-          eb.selectFrom('supports').whereRef('supports.proposal_id', '=', 'p.id').select((e) => e.fn.countAll<number>().as('n')).as('supports'),
-          eb.selectFrom('comments').whereRef('comments.proposal_id', '=', 'p.id').select((e) => e.fn.countAll<number>().as('n')).as('comments'),
-        ])
+        .selectFrom('supports as s')
+        .innerJoin('proposals as p', 'p.id', 's.proposal_id')
+        .select('s.proposal_id')
         .where('p.topic_id', '=', topicId)
-        .orderBy('p.created_at')
+        .where('s.resident_id', '=', who.sub)
+        .orderBy('s.proposal_id')
         .execute();
-      return rows.map((p) => ({
-        id: p.id,
-        title: { 'zh-CN': p.title_zh, en: p.title_en },
-        body: { 'zh-CN': p.body_zh, en: p.body_en },
-        supports: Number(p.supports ?? 0),
-        comments: Number(p.comments ?? 0),
-        createdAt: p.created_at,
-      }));
+      return { proposalIds: rows.map((r) => r.proposal_id) };
     },
   );
 
@@ -98,14 +93,15 @@ export function deliberationRoutes(app: FastifyInstance): void {
       const body = request.body as { title: string; body: string; titleEn?: string; bodyEn?: string };
       const who = principalOf(request);
       return idempotentWrite(request, reply, async (tx) => {
-        const topic = await tx.selectFrom('topics').select('id').where('id', '=', topicId).executeTakeFirst();
-        if (!topic) throw errors.notFound('The topic', '该议题');
+        await topicOr404(tx, topicId);
         const id = `prop-${newReceipt().toLowerCase()}`;
-        const createdAt = now().toISOString();
+        const at = now();
+        const createdAt = at.toISOString();
         await tx
           .insertInto('proposals')
           .values({ id, topic_id: topicId, title_zh: body.title, title_en: body.titleEn ?? body.title, body_zh: body.body, body_en: body.bodyEn ?? body.body, author_id: who.sub, created_at: createdAt })
           .execute();
+        await audit(tx, { at, actor: residentActor(who.sub), action: 'proposal.create', subject: `proposal:${id}`, detail: { topicId } });
         return { status: 201, body: { id, topicId, createdAt } };
       });
     },
@@ -113,12 +109,11 @@ export function deliberationRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/deliberation/proposals/:proposalId/comments',
-    { schema: { tags, summary: 'Comments on a proposal, oldest first.', params: idParams('proposalId'), response: { 200: api.commentList, ...errorResponses(404) } } },
+    { schema: { tags, summary: 'Comments on a proposal, oldest first (comments hidden by reports or by staff are left out).', params: idParams('proposalId'), response: { 200: api.commentList, ...errorResponses(404) } } },
     async (request) => {
       const { proposalId } = request.params as { proposalId: string };
-      const p = await db.selectFrom('proposals').select('id').where('id', '=', proposalId).executeTakeFirst();
-      if (!p) throw errors.notFound('The proposal', '该方案');
-      const rows = await db.selectFrom('comments').select(['id', 'body', 'created_at']).where('proposal_id', '=', proposalId).orderBy('created_at').orderBy('id').execute();
+      await proposalOr404(db, proposalId);
+      const rows = await db.selectFrom('comments').select(['id', 'body', 'created_at']).where('proposal_id', '=', proposalId).where('hidden', '=', 0).orderBy('created_at').orderBy('id').execute();
       return rows.map((c) => ({ id: c.id, body: c.body, createdAt: c.created_at }));
     },
   );
@@ -141,12 +136,57 @@ export function deliberationRoutes(app: FastifyInstance): void {
       const { body } = request.body as { body: string };
       const who = principalOf(request);
       return idempotentWrite(request, reply, async (tx) => {
-        const p = await tx.selectFrom('proposals').select('id').where('id', '=', proposalId).executeTakeFirst();
-        if (!p) throw errors.notFound('The proposal', '该方案');
+        await proposalOr404(tx, proposalId);
         const id = `cmt-${newReceipt().toLowerCase()}`;
-        const createdAt = now().toISOString();
+        const at = now();
+        const createdAt = at.toISOString();
         await tx.insertInto('comments').values({ id, proposal_id: proposalId, resident_id: who.sub, body, created_at: createdAt }).execute();
+        await audit(tx, { at, actor: residentActor(who.sub), action: 'comment.create', subject: `comment:${id}`, detail: { proposalId } });
         return { status: 201, body: { id, proposalId, body, createdAt } };
+      });
+    },
+  );
+
+  app.post(
+    '/api/deliberation/comments/:commentId/reports',
+    {
+      preValidation: noBodyIsEmpty,
+      preHandler: resident,
+      schema: {
+        tags,
+        security: auth,
+        summary: `Report a comment (once per resident; again gives the same answer). Enough reports (COMMENT_REPORT_THRESHOLD, default 3) hide it until staff review it.`,
+        params: idParams('commentId'),
+        body: emptyBody,
+        response: { 200: api.reportAnswer, ...errorResponses(401, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { commentId } = request.params as { commentId: string };
+      const who = principalOf(request);
+      const { reportThreshold } = settings();
+      return idempotentWrite(request, reply, async (tx) => {
+        const c = await tx.selectFrom('comments').select(['id', 'hidden', 'review', 'reviewed_at']).where('id', '=', commentId).executeTakeFirst();
+        if (!c) throw errors.notFound('The comment', '该评论');
+        const at = now();
+        const inserted = await tx
+          .insertInto('comment_reports')
+          .values({ comment_id: commentId, resident_id: who.sub, created_at: at.toISOString() })
+          .onConflict((oc) => oc.columns(['comment_id', 'resident_id']).doNothing())
+          .executeTakeFirst();
+        let hidden = Number(c.hidden) === 1;
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+          // Only reports since the last staff review count: a restored comment is hidden again only by new reports.
+          let q = tx.selectFrom('comment_reports').select((eb) => eb.fn.countAll<number>().as('n')).where('comment_id', '=', commentId);
+          if (c.reviewed_at) q = q.where('created_at', '>', c.reviewed_at);
+          const reports = Number((await q.executeTakeFirstOrThrow()).n);
+          if (!hidden && reports >= reportThreshold) {
+            await tx.updateTable('comments').set({ hidden: 1 }).where('id', '=', commentId).execute();
+            hidden = true;
+          }
+          await audit(tx, { at, actor: residentActor(who.sub), action: 'comment.report', subject: `comment:${commentId}`, detail: { reports, hidden } });
+        }
+        return { status: 200, body: { commentId, reported: true, hidden } };
       });
     },
   );
@@ -168,67 +208,77 @@ export function deliberationRoutes(app: FastifyInstance): void {
       const { proposalId } = request.params as { proposalId: string };
       const who = principalOf(request);
       return idempotentWrite(request, reply, async (tx) => {
-        const p = await tx.selectFrom('proposals').select('id').where('id', '=', proposalId).executeTakeFirst();
-        if (!p) throw errors.notFound('The proposal', '该方案');
-        await tx
+        await proposalOr404(tx, proposalId);
+        const at = now();
+        const inserted = await tx
           .insertInto('supports')
-          .values({ proposal_id: proposalId, resident_id: who.sub, created_at: now().toISOString() })
+          .values({ proposal_id: proposalId, resident_id: who.sub, created_at: at.toISOString() })
           .onConflict((oc) => oc.columns(['proposal_id', 'resident_id']).doNothing())
-          .execute();
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) await audit(tx, { at, actor: residentActor(who.sub), action: 'support.add', subject: `proposal:${proposalId}` });
         const n = await tx.selectFrom('supports').select((eb) => eb.fn.countAll<number>().as('n')).where('proposal_id', '=', proposalId).executeTakeFirstOrThrow();
         return { status: 200, body: { proposalId, supported: true, supports: Number(n.n) } };
       });
     },
   );
 
-  app.get(
-    '/api/deliberation/topics/:topicId/meetings',
-    { schema: { tags, summary: 'Meetings with agenda and minutes.', params: idParams('topicId'), response: { 200: api.meetingList, ...errorResponses(404) } } },
-    async (request) => {
-      const { topicId } = request.params as { topicId: string };
-      await topicOr404(topicId);
-      const rows = await db.selectFrom('meetings').selectAll().where('topic_id', '=', topicId).orderBy('starts_at').execute();
-      return rows.map((m) => ({
-        id: m.id,
-        startsAt: m.starts_at,
-        place: { 'zh-CN': m.place_zh, en: m.place_en },
-        agenda: JSON.parse(m.agenda) as unknown,
-        minutes: m.minutes_zh ? { 'zh-CN': m.minutes_zh, en: m.minutes_en } : null,
-      }));
+  app.delete(
+    '/api/deliberation/proposals/:proposalId/supports',
+    {
+      preValidation: noBodyIsEmpty,
+      preHandler: resident,
+      schema: {
+        tags,
+        security: auth,
+        summary: 'Withdraw the resident\'s support (withdrawing one that was never given changes nothing).',
+        params: idParams('proposalId'),
+        body: emptyBody,
+        response: { 200: api.supportAnswer, ...errorResponses(401, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { proposalId } = request.params as { proposalId: string };
+      const who = principalOf(request);
+      return idempotentWrite(request, reply, async (tx) => {
+        await proposalOr404(tx, proposalId);
+        const removed = await tx.deleteFrom('supports').where('proposal_id', '=', proposalId).where('resident_id', '=', who.sub).executeTakeFirst();
+        if (Number(removed.numDeletedRows) > 0) await audit(tx, { at: now(), actor: residentActor(who.sub), action: 'support.withdraw', subject: `proposal:${proposalId}` });
+        const n = await tx.selectFrom('supports').select((eb) => eb.fn.countAll<number>().as('n')).where('proposal_id', '=', proposalId).executeTakeFirstOrThrow();
+        return { status: 200, body: { proposalId, supported: false, supports: Number(n.n) } };
+      });
     },
   );
 
-  const motionView = (m: { id: string; title_zh: string; title_en: string; opens_at: string; closes_at: string; meeting_id: string | null }) => ({
-    id: m.id,
-    title: { 'zh-CN': m.title_zh, en: m.title_en },
-    meetingId: m.meeting_id,
-    opensAt: m.opens_at,
-    closesAt: m.closes_at,
-    status: motionStatus(m.opens_at, m.closes_at, now()),
-    choices: CHOICES,
-  });
+  app.get(
+    '/api/deliberation/topics/:topicId/meetings',
+    { schema: { tags, summary: 'Meetings with agenda, attendance (departments by name, residents as a count), minutes and decisions.', params: idParams('topicId'), response: { 200: api.meetingList, ...errorResponses(404) } } },
+    async (request) => {
+      const { topicId } = request.params as { topicId: string };
+      await topicOr404(db, topicId);
+      const rows = await db.selectFrom('meetings').selectAll().where('topic_id', '=', topicId).orderBy('starts_at').orderBy('id').execute();
+      return rows.map(meetingView);
+    },
+  );
 
   app.get(
     '/api/deliberation/topics/:topicId/motions',
-    { schema: { tags, summary: 'Motions put to the vote.', params: idParams('topicId'), response: { 200: api.motionList, ...errorResponses(404) } } },
+    { schema: { tags, summary: 'Motions put to the vote, in plain words, with their rule.', params: idParams('topicId'), response: { 200: api.motionList, ...errorResponses(404) } } },
     async (request) => {
       const { topicId } = request.params as { topicId: string };
-      await topicOr404(topicId);
-      const rows = await db.selectFrom('motions').selectAll().where('topic_id', '=', topicId).orderBy('opens_at').execute();
-      return rows.map(motionView);
+      const topic = await topicOr404(db, topicId);
+      const [rows, eligible] = await Promise.all([db.selectFrom('motions').selectAll().where('topic_id', '=', topicId).orderBy('opens_at').orderBy('id').execute(), eligibleHouseholds(db, topic.community)]);
+      const at = now();
+      return rows.map((m) => motionView(m, at, eligible));
     },
   );
-
-  async function motionOr404(motionId: string) {
-    const m = await db.selectFrom('motions').selectAll().where('id', '=', motionId).executeTakeFirst();
-    if (!m) throw errors.notFound('The motion', '该动议');
-    return m;
-  }
 
   app.get(
     '/api/deliberation/motions/:motionId',
     { schema: { tags, summary: 'One motion.', params: idParams('motionId'), response: { 200: api.motion, ...errorResponses(404) } } },
-    async (request) => motionView(await motionOr404((request.params as { motionId: string }).motionId)),
+    async (request) => {
+      const m = await motionOr404(db, (request.params as { motionId: string }).motionId);
+      return motionView(m, now(), await eligibleHouseholds(db, m.community));
+    },
   );
 
   app.post(
@@ -238,10 +288,10 @@ export function deliberationRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         security: auth,
-        summary: 'Cast or change the household\'s ballot; answers with a receipt code that appears in the public tally.',
+        summary: 'Cast or change the household\'s ballot (households of the motion\'s community only); answers with a receipt code that appears in the public tally.',
         params: idParams('motionId'),
         body: { type: 'object', additionalProperties: false, required: ['choice'], properties: { choice: { type: 'string', enum: [...CHOICES] } } },
-        response: { 200: api.ballotAnswer, 201: api.ballotAnswer, ...errorResponses(401, 404, 409, 422) },
+        response: { 200: api.ballotAnswer, 201: api.ballotAnswer, ...errorResponses(401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
@@ -251,18 +301,25 @@ export function deliberationRoutes(app: FastifyInstance): void {
       if (!who.hh) throw errors.unauthorized();
       const household = who.hh;
       return idempotentWrite(request, reply, async (tx) => {
-        // The motion and this household's current ballot in one round trip.
+        // The motion, its community, the voter's household community and previous receipt in one round trip.
         const m = await tx
-          .selectFrom('motions')
-          .select((eb) => ['opens_at', 'closes_at', eb.selectFrom('ballots').select('receipt').where('motion_id', '=', motionId).where('household_id', '=', household).as('previous_receipt')])
-          .where('id', '=', motionId)
+          .selectFrom('motions as m')
+          .innerJoin('topics as t', 't.id', 'm.topic_id')
+          .select((eb) => [
+            'm.opens_at', 'm.closes_at', 'm.choices', 't.community',
+            eb.selectFrom('ballots').select('receipt').where('motion_id', '=', motionId).where('household_id', '=', household).as('previous_receipt'),
+            eb.selectFrom('households').select('community').where('id', '=', household).as('household_community'),
+          ])
+          .where('m.id', '=', motionId)
           .executeTakeFirst();
         if (!m) throw errors.notFound('The motion', '该动议');
+        if (m.household_community !== m.community) throw notEligible(m.community);
         const previous = m.previous_receipt ? { receipt: m.previous_receipt } : undefined;
         const at = now();
         const status = motionStatus(m.opens_at, m.closes_at, at);
         if (status === 'closed') throw new ApiError(409, 'MOTION_CLOSED', `Voting on this motion closed at ${m.closes_at}.`, `该动议的投票已于 ${m.closes_at} 截止。`, { closesAt: m.closes_at });
         if (status === 'upcoming') throw new ApiError(409, 'MOTION_NOT_OPEN', `Voting opens at ${m.opens_at}.`, `投票将于 ${m.opens_at} 开始。`, { opensAt: m.opens_at });
+        if (!parseChoices(m.choices).includes(choice)) throw choiceNotOffered(choice);
         const receipt = newReceipt();
         const iso = at.toISOString();
         // Upsert on (motion, household): concurrent votes from one household leave exactly one row.
@@ -271,7 +328,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
           .values({ motion_id: motionId, household_id: household, resident_id: who.sub, choice, receipt, cast_at: iso, updated_at: iso })
           .onConflict((oc) => oc.columns(['motion_id', 'household_id']).doUpdateSet({ choice, receipt, resident_id: who.sub, updated_at: iso }))
           .execute();
-        await audit(tx, { at, actor: `resident:${who.sub}`, action: previous ? 'ballot.change' : 'ballot.cast', subject: `motion:${motionId}`, detail: { household, receipt, replaced: previous?.receipt ?? null } });
+        await audit(tx, { at, actor: residentActor(who.sub), action: previous ? 'ballot.change' : 'ballot.cast', subject: `motion:${motionId}`, detail: { household, receipt, replaced: previous?.receipt ?? null } });
         return { status: previous ? 200 : 201, body: { motionId, choice, receipt, replacedReceipt: previous?.receipt ?? null, countedOnce: true } };
         // The stored answer for a retry never keeps the choice (issue 9 item 14).
       }, { secretFields: ['choice'] });
@@ -284,7 +341,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
     async (request) => {
       const { motionId } = request.params as { motionId: string };
       const who = principalOf(request);
-      await motionOr404(motionId);
+      await motionOr404(db, motionId);
       const b = await db.selectFrom('ballots').select(['choice', 'receipt', 'updated_at']).where('motion_id', '=', motionId).where('household_id', '=', who.hh ?? '').executeTakeFirst();
       return { motionId, ballot: b ? { choice: b.choice, receipt: b.receipt, updatedAt: b.updated_at } : null };
     },
@@ -295,20 +352,20 @@ export function deliberationRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'The public tally, computed from the ballots on every request, with every counted receipt code.',
+        summary: 'The public tally, computed from the ballots on every request, with every counted receipt code. While the vote is open the counts are hidden (countsHidden) unless the motion shows them.',
         params: idParams('motionId'),
         response: { 200: api.motionResults, ...errorResponses(404) },
       },
     },
     async (request) => {
       const { motionId } = request.params as { motionId: string };
-      const m = await motionOr404(motionId);
-      const topic = await db.selectFrom('topics').select('community').where('id', '=', m.topic_id).executeTakeFirstOrThrow();
+      const m = await motionOr404(db, motionId);
       const [ballots, eligible] = await Promise.all([
         db.selectFrom('ballots').select(['household_id', 'choice', 'receipt']).where('motion_id', '=', motionId).execute(),
-        db.selectFrom('households').select((eb) => eb.fn.countAll<number>().as('n')).where('community', '=', topic.community).executeTakeFirstOrThrow(),
+        eligibleHouseholds(db, m.community),
       ]);
-      return { motionId, status: motionStatus(m.opens_at, m.closes_at, now()), closesAt: m.closes_at, ...tally(ballots, Number(eligible.n)) };
+      const status = motionStatus(m.opens_at, m.closes_at, now());
+      return { motionId, status, closesAt: m.closes_at, ...publicResults(tally(ballots, eligible), parseRule(m.rule), status, Number(m.show_counts_while_open) === 1) };
     },
   );
 
@@ -317,14 +374,15 @@ export function deliberationRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Check that a receipt code is counted (reveals nothing about the choice); 404 when it is not.',
-        params: { type: 'object', additionalProperties: false, required: ['motionId', 'receipt'], properties: { motionId: s.id, receipt: { type: 'string', pattern: '^[A-Z0-9-]{6,32}$' } } },
+        summary: 'Check that a receipt code is counted (reveals nothing about the choice); forgives case, spaces, missing hyphens, O/0 and I/L/1, and answers with the code as issued. 404 when it is not counted.',
+        params: { type: 'object', additionalProperties: false, required: ['motionId', 'receipt'], properties: { motionId: s.id, receipt: { type: 'string', pattern: '^[A-Za-z0-9 -]{6,40}$' } } },
         response: { 200: api.receiptCheck, ...errorResponses(404) },
       },
     },
     async (request) => {
-      const { motionId, receipt } = request.params as { motionId: string; receipt: string };
-      await motionOr404(motionId);
+      const { motionId } = request.params as { motionId: string };
+      const receipt = normalizeReceipt((request.params as { receipt: string }).receipt);
+      await motionOr404(db, motionId);
       const b = await db.selectFrom('ballots').select('receipt').where('motion_id', '=', motionId).where('receipt', '=', receipt).executeTakeFirst();
       if (!b) throw new ApiError(404, 'NOT_FOUND', `Receipt ${receipt} is not in the tally of this motion (it may have been replaced by a later vote of the household).`, `回执 ${receipt} 不在本动议的计票中（可能已被本户后来的投票替换）。`, { counted: false });
       return { motionId, receipt, counted: true };
@@ -333,12 +391,14 @@ export function deliberationRoutes(app: FastifyInstance): void {
 
   app.get(
     '/api/deliberation/topics/:topicId/progress',
-    { schema: { tags, summary: 'Implementation progress with owners and deadlines.', params: idParams('topicId'), response: { 200: api.progressList, ...errorResponses(404) } } },
+    { schema: { tags, summary: 'Implementation progress with owners, deadlines (overdue in the site\'s time zone) and a follow URL.', params: idParams('topicId'), response: { 200: api.progressList, ...errorResponses(404) } } },
     async (request) => {
       const { topicId } = request.params as { topicId: string };
-      await topicOr404(topicId);
-      const rows = await db.selectFrom('progress').selectAll().where('topic_id', '=', topicId).orderBy('due_on').execute();
-      return rows.map((p) => ({ id: p.id, title: { 'zh-CN': p.title_zh, en: p.title_en }, owner: p.owner, dueOn: p.due_on, status: p.status, updatedAt: p.updated_at }));
+      const topic = await topicOr404(db, topicId);
+      const [rows, today] = await Promise.all([db.selectFrom('progress').selectAll().where('topic_id', '=', topicId).orderBy('due_on').orderBy('id').execute(), todayForSite(db, topic.site_id, now())]);
+      return rows.map((p) => progressView(p, today, settings()));
     },
   );
+
+  deliberationStaffRoutes(app);
 }
