@@ -87,14 +87,14 @@ describe('parking deliberation at the village hall', () => {
     await expectAccessible(page, 'parking board: the problem');
   });
 
-  it('two households vote on the open motion; the counts stay hidden while it is open', async () => {
+  it('two households (cards XK0001 and XK0003: heads of hh-001 and hh-002) vote on the open motion; the counts stay hidden while it is open', async () => {
     const board = boardLocator(page);
     await board.locator('[data-view="vote"]').tap();
     await board.locator(`[data-motion="${OPEN_MOTION}"]`).tap();
     await board.locator('.results[data-hidden]').waitFor();
     await expectAccessible(page, 'parking board: open vote');
     receipts.push(await vote(page, '0001', 'agree'));
-    receipts.push(await vote(page, '0002', 'disagree'));
+    receipts.push(await vote(page, '0003', 'disagree'));
     assert.equal(await board.locator('.tally').count(), 0, 'no counts while open');
     const results = await api('GET', `/deliberation/motions/${OPEN_MOTION}/results`);
     assert.equal(results.status, 200);

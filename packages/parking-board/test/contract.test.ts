@@ -38,6 +38,36 @@ describe('contract: the deliberation API of the real server, through HttpDeliber
     expect(await source().board(undefined)).to.have.nested.property('topic.id', 'topic-parking');
   });
 
+  it('gives what CONTRACT B adds: thresholds, answers and follow URLs, attendance and decisions, plain words and rules, overdue progress', async () => {
+    const board = await source().board('topic-parking');
+    for (const p of board.proposals) {
+      expect(p.threshold, p.id).to.be.greaterThan(0);
+      expect(p.followUrl, p.id).to.match(/\/follow\/proposal\//);
+    }
+    expect(board.proposals.find((p) => p.id === 'prop-idle-land')?.officialAnswer).to.not.equal(null);
+    expect(board.meetings[0]!.attendance?.departments.length).to.be.at.least(1);
+    expect(board.meetings[0]!.decisions.length).to.be.at.least(1);
+    const open = board.motions.find((m) => m.id === OPEN_MOTION)!;
+    expect(open.body['zh-CN']).to.not.equal(open.title['zh-CN']);
+    expect(open).to.include({ showCountsWhileOpen: false });
+    expect(open.rule).to.deep.equal({ kind: 'majority' });
+    expect(board.motions.find((m) => m.id === CLOSED_MOTION)?.rule.kind).to.equal('quorum');
+    expect(board.progress.find((p) => p.id === 'prog-3')?.overdue).to.equal(true);
+    expect(board.progress.every((p) => /\/follow\/progress\//.test(p.followUrl))).to.equal(true);
+  });
+
+  it('supports and withdraws for a resident, and lists their supports', async () => {
+    const s = source();
+    const who = await s.signIn('XK0024', '123456');
+    const on = await s.support(who, 'prop-kerbside', true, `support-${Date.now()}`);
+    expect(on.supported).to.equal(true);
+    expect(await s.mySupports(who, 'topic-parking')).to.include('prop-kerbside');
+    const off = await s.support(who, 'prop-kerbside', false, `withdraw-${Date.now()}`);
+    expect(off).to.deep.equal({ supported: false, supports: on.supports - 1 });
+    expect(await s.mySupports(who, 'topic-parking')).to.not.include('prop-kerbside');
+    await s.signOut(who);
+  });
+
   it('hides the counts of the open motion and gives the closed one in full', async () => {
     const open = await source().results(OPEN_MOTION);
     expect(open).to.include({ countsHidden: true, counts: null, status: 'open' });
