@@ -37,9 +37,18 @@ async function typeOnKeypad(page, digits) {
   await keypad.locator('[part~="submit"]').tap();
 }
 
+/** The open motion on the vote screen. */
+async function openMotion(page) {
+  const board = boardLocator(page);
+  await board.locator('[data-view="vote"]').tap();
+  await board.locator(`[data-motion="${OPEN_MOTION}"]`).tap();
+  await board.locator('.motion[data-status]').waitFor();
+}
+
 /** One household's vote: verify, choose, confirm; answers the receipt shown. */
 async function vote(page, cardDigits, choice) {
   const board = boardLocator(page);
+  await openMotion(page);
   await board.locator('[data-action="vote"]').tap();
   await typeOnKeypad(page, cardDigits);
   await board.locator('ck-keypad[data-step="pin"]').waitFor();
@@ -53,8 +62,9 @@ async function vote(page, cardDigits, choice) {
   assert.match(receipt, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   assert.equal(await board.locator('.receipt ck-qr-code').evaluate((el) => el.value), receipt, 'the QR code carries the receipt');
   await board.locator('[data-action="finish"]').tap();
-  await board.locator('[data-action="vote"]').waitFor();
-  assert.equal(await board.evaluate((el) => el.signedIn), false, 'finishing signs the resident out');
+  // Finishing signs out and returns to the board's first screen, ready for the next household.
+  await page.waitForFunction(() => document.querySelector('ck-kiosk-app').shadowRoot.querySelector('ck-parking-board')?.signedIn === false);
+  assert.equal(await board.locator('[part="receipt-code"]').count(), 0, 'the receipt is gone from the screen');
   return receipt;
 }
 
@@ -63,6 +73,7 @@ describe('parking deliberation at the village hall', () => {
   let watch;
   let page;
   const receipts = [];
+  let earlier;
 
   before(async () => {
     addStaff();
@@ -89,15 +100,18 @@ describe('parking deliberation at the village hall', () => {
 
   it('two households (cards XK0001 and XK0003: heads of hh-001 and hh-002) vote on the open motion; the counts stay hidden while it is open', async () => {
     const board = boardLocator(page);
-    await board.locator('[data-view="vote"]').tap();
-    await board.locator(`[data-motion="${OPEN_MOTION}"]`).tap();
+    await openMotion(page);
     await board.locator('.results[data-hidden]').waitFor();
     await expectAccessible(page, 'parking board: open vote');
+    earlier = (await api('GET', `/deliberation/motions/${OPEN_MOTION}/results`)).body;
     receipts.push(await vote(page, '0001', 'agree'));
     receipts.push(await vote(page, '0003', 'disagree'));
+    await openMotion(page);
     assert.equal(await board.locator('.tally').count(), 0, 'no counts while open');
     const results = await api('GET', `/deliberation/motions/${OPEN_MOTION}/results`);
     assert.equal(results.status, 200);
+    assert.equal(results.body.ballots, earlier.ballots + 2, 'two more households voted');
+    assert.equal(results.body.counts, null, 'the server hides the counts too');
     assert.ok(results.body.receipts.includes(receipts[0]) && results.body.receipts.includes(receipts[1]), 'both receipts are in the public tally');
     assert.equal(watch.errors.length, 0, watch.errors.join('\n'));
     assert.deepEqual(watch.violations, []);
@@ -116,13 +130,14 @@ describe('parking deliberation at the village hall', () => {
     await waitForApp(page, 'ready', 'home');
     await page.locator('ck-home .tile[data-service="deliberation"]').tap();
     const board = boardLocator(page);
-    await board.locator('[data-view="vote"]').tap();
-    await board.locator(`[data-motion="${OPEN_MOTION}"]`).tap();
+    await openMotion(page);
     await board.locator('.results .tally').waitFor({ timeout: 20_000 });
     const shown = await board.locator('.results ck-chart').evaluate((el) => el.series[0].data);
     assert.equal(shown.reduce((a, b) => a + b, 0), ballots, 'the chart counts every ballot');
     assert.deepEqual(shown, [results.body.counts.agree, results.body.counts.disagree, results.body.counts.abstain]);
-    assert.ok(ballots >= 2 && results.body.counts.agree >= 1 && results.body.counts.disagree >= 1, 'both ballots are counted');
+    assert.equal(receipts.length, 2);
+    assert.equal(ballots, earlier.ballots + 2, 'both ballots are in the result');
+    for (const receipt of receipts) assert.ok(results.body.receipts.includes(receipt), `${receipt} is counted`);
     assert.equal(await board.locator('[part="verdict"]').count(), 1, 'passed or not, in words');
     await expectAccessible(page, 'parking board: closed result');
   });
@@ -132,6 +147,7 @@ describe('parking deliberation at the village hall', () => {
     await board.locator('[data-view="supervision"]').tap();
     await board.locator('.receipt-list li').first().waitFor();
     const listed = await board.locator('.receipt-list li').allInnerTexts();
+    assert.equal(receipts.length, 2);
     for (const receipt of receipts) assert.ok(listed.includes(receipt), `${receipt} is listed`);
     const keyboard = board.locator('ck-keyboard');
     await keyboard.waitFor({ timeout: 20_000 });
