@@ -202,7 +202,7 @@ export const ReceiptNotFound: Story = {
     await waitFor(() => expect(find(el, 'ck-keyboard')?.shadowRoot?.querySelector('[part~="key"]')).toBeTruthy(), { timeout: 10_000 });
     const keyboard = find(el, 'ck-keyboard')!;
     for (const letter of 'qwerty') {
-      [...keyboard.shadowRoot!.querySelectorAll<HTMLElement>('[part~="key"]')].find((k) => k.textContent!.trim().toLowerCase() === letter)!.click();
+      [...keyboard.shadowRoot!.querySelectorAll<HTMLElement>('[part~="key"]')].find((k) => k.textContent.trim().toLowerCase() === letter)!.click();
       await el.updateComplete;
     }
     await tap(el, '[data-action="check"]');

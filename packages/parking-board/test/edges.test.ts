@@ -42,7 +42,7 @@ describe('ck-parking-board: refusals and edges', () => {
     const keys = () => [...keyboard.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="key"]')];
     // Typed on the real <ck-keyboard>: letter keys, then Enter.
     for (const letter of 'lamp') {
-      keys().find((k) => k.textContent!.trim().toLowerCase() === letter)!.click();
+      keys().find((k) => k.textContent.trim().toLowerCase() === letter)!.click();
       await settle(el);
     }
     expect($<HTMLButtonElement>(el, '[data-action="post"]')!.disabled).to.equal(false);
