@@ -17,10 +17,12 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { fire } from './events.js';
 import { icon } from './icons.js';
 import {
+  clampPlace,
   commitCandidate,
   initialState,
   KEYBOARD_LAYOUTS,
   length,
+  moveFocus,
   press,
   rows,
   turnPage,
@@ -28,6 +30,7 @@ import {
   type KeyboardLayer,
   type KeyboardLayout,
   type KeyboardState,
+  type KeyPlace,
 } from './keyboard-layout.js';
 import { candidatePage, loadPinyinDictionary, lookup, type Candidate, type PinyinDictionary } from './keyboard-pinyin.js';
 import { keyboardStyles } from './keyboard-styles.js';
@@ -100,6 +103,8 @@ export class CkKeyboard extends KioskElement {
   @state() private accessor shift = false;
   /** Page of the candidate bar. */
   @state() private accessor page = 0;
+  /** Which key takes Tab focus. */
+  @state() private accessor activeKey: KeyPlace = { row: 0, column: 0 };
   /** Set by the first pinyin letter: only then is the dictionary downloaded. */
   @state() private accessor wantsDictionary = false;
 
@@ -173,6 +178,9 @@ export class CkKeyboard extends KioskElement {
     const { value, composing } = this.#typed.value;
     const empty = !value && !composing;
     const name = this.placeholder || msg('Typed text');
+    const keyRows = rows(this.layout, this.layer);
+    // The keys are one Tab stop (roving tabindex); arrow keys move among them.
+    const focusable = clampPlace(keyRows.map((row) => row.length), this.activeKey);
     return html`<div part="keyboard" class="keyboard" role="group" aria-label=${msg('On-screen keyboard')}>
       <div part="text" class="text" role="textbox" aria-readonly="true" aria-label=${name} tabindex="0" aria-live="polite">
         <span class="value">${value}</span>${composing ? html`<span part="composing" class="composing">${composing}</span>` : nothing}<span
@@ -182,7 +190,9 @@ export class CkKeyboard extends KioskElement {
         >${empty && this.placeholder ? html`<span class="placeholder" aria-hidden="true">${this.placeholder}</span>` : nothing}
       </div>
       ${this.layout === 'pinyin' ? this.#candidateBar() : nothing}
-      <div part="keys" class="keys">${rows(this.layout, this.layer).map((row) => html`<div class="row">${row.map((key) => this.#key(key))}</div>`)}</div>
+      <div part="keys" class="keys">
+        ${keyRows.map((row, r) => html`<div class="row">${row.map((key, c) => this.#key(key, { row: r, column: c }, focusable))}</div>`)}
+      </div>
     </div>`;
   }
 
@@ -234,7 +244,7 @@ export class CkKeyboard extends KioskElement {
       </button>`;
   }
 
-  #key(key: KeyboardKey) {
+  #key(key: KeyboardKey, place: KeyPlace, focusable: KeyPlace) {
     const layout = this.layout;
     let content: unknown;
     let pressed: 'true' | 'false' | undefined;
@@ -268,10 +278,26 @@ export class CkKeyboard extends KioskElement {
       part="key${key.kind === 'enter' ? ' enter' : ''}"
       class="control key ${key.kind}${key.kind === 'enter' ? ' primary' : ''}"
       aria-pressed=${ifDefined(pressed)}
-      @click=${() => this.#press(key)}
+      tabindex=${place.row === focusable.row && place.column === focusable.column ? 0 : -1}
+      @click=${() => {
+        this.activeKey = place;
+        this.#press(key);
+      }}
+      @keydown=${(event: KeyboardEvent) => this.#moveAmongKeys(event, place)}
     >
       ${content}
     </button>`;
+  }
+
+  #moveAmongKeys(event: KeyboardEvent, at: KeyPlace): void {
+    const lengths = rows(this.layout, this.layer).map((row) => row.length);
+    const target = moveFocus(lengths, at, event.key);
+    if (!target) return;
+    event.preventDefault();
+    this.activeKey = target;
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelectorAll<HTMLElement>('.row')[target.row]?.querySelectorAll('button')[target.column]?.focus();
+    });
   }
 
   #currentCandidates(): Candidate[] {
@@ -319,6 +345,7 @@ export class CkKeyboard extends KioskElement {
 
   #reset(): void {
     this.#layout.reset();
+    this.activeKey = { row: 0, column: 0 };
     this.layer = 'letters';
     this.shift = false;
     this.page = 0;

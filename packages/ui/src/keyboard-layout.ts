@@ -121,6 +121,11 @@ export function press(state: KeyboardState, key: KeyboardKey, context: PressCont
         if (length(state.value) >= maxlength || state.composing.length >= MAX_COMPOSING) return result(state, state);
         return result(state, { ...state, composing: state.composing + key.char.toLowerCase(), page: 0 });
       }
+      // An apostrophe typed on a physical keyboard splits syllables ("xi'an"), as on every pinyin keyboard.
+      if (state.layout === 'pinyin' && key.char === "'" && state.composing) {
+        if (state.composing.endsWith("'")) return result(state, state);
+        return result(state, { ...state, composing: `${state.composing}'`, page: 0 });
+      }
       const flushed = flush(state, context);
       const char = state.layout === 'en' && state.shift && letter ? key.char.toUpperCase() : key.char;
       return result(state, { ...flushed, value: append(flushed.value, char, maxlength), shift: letter ? false : state.shift });
@@ -161,4 +166,46 @@ export function commitCandidate(state: KeyboardState, candidate: Candidate, maxl
 /** Turns the candidate page, clamped by the element against the candidates there are. */
 export function turnPage(state: KeyboardState, delta: number): KeyboardState {
   return { ...state, page: Math.max(0, state.page + delta) };
+}
+
+/** A key's place: row and column in `rows()`. */
+export interface KeyPlace {
+  row: number;
+  column: number;
+}
+
+/**
+ * Where an arrow key (or Home / End) moves the focus among the keys, the rows
+ * being `lengths` long; `undefined` for other keys. Up and down keep the same
+ * place across the row (the 10th letter goes to the 4th key of the bottom row).
+ */
+export function moveFocus(lengths: readonly number[], at: KeyPlace, key: string): KeyPlace | undefined {
+  const { row, column } = clampPlace(lengths, at);
+  const across = (to: number) => {
+    const target = Math.min(lengths.length - 1, Math.max(0, to));
+    const place = Math.floor(((column + 0.5) / lengths[row]!) * lengths[target]!);
+    return { row: target, column: Math.min(lengths[target]! - 1, place) };
+  };
+  switch (key) {
+    case 'ArrowLeft':
+      return { row, column: Math.max(0, column - 1) };
+    case 'ArrowRight':
+      return { row, column: Math.min(lengths[row]! - 1, column + 1) };
+    case 'ArrowUp':
+      return across(row - 1);
+    case 'ArrowDown':
+      return across(row + 1);
+    case 'Home':
+      return { row, column: 0 };
+    case 'End':
+      return { row, column: lengths[row]! - 1 };
+    default:
+      return undefined;
+  }
+}
+
+/** A place kept inside the rows there are (after a switch of layer or layout). */
+export function clampPlace(lengths: readonly number[], at: KeyPlace): KeyPlace {
+  const row = Math.min(lengths.length - 1, Math.max(0, at.row));
+  return { row, column: Math.min(lengths[row]! - 1, Math.max(0, at.column)) };
 }

@@ -4,6 +4,7 @@
 // for the elements of define.js).
 import { warningsOf } from '@civic-kiosk/core/testing';
 import { expect, fixture, html } from '@open-wc/testing';
+import type { CkKeyboard } from '../src/keyboard.js';
 import '../src/keyboard.js';
 
 interface Case {
@@ -74,7 +75,7 @@ describe('ck-keyboard: bad attribute and property values', () => {
   });
 
   it('cuts a value set by code to maxlength', async () => {
-    const el = await fixture(html`<ck-keyboard maxlength="4" value="9787020002207"></ck-keyboard>`);
+    const el = await fixture<CkKeyboard>(html`<ck-keyboard maxlength="4" value="9787020002207"></ck-keyboard>`);
     expect(el.value).to.equal('9787');
     el.maxlength = 2;
     await el.updateComplete;

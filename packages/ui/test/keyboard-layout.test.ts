@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import {
   append,
+  clampPlace,
+  moveFocus,
   commitCandidate,
   initialState,
   length,
@@ -49,6 +51,12 @@ describe('keyboard layout and keys', () => {
     expect(state.composing).to.equal('nihao');
     expect(state.value).to.equal('');
     expect(results.some((r) => r.input)).to.equal(false);
+  });
+
+  it('takes an apostrophe into the composition to split syllables, once', () => {
+    const { state } = pressAll(initialState('pinyin'), [char('x'), char('i'), char("'"), char("'"), char('a'), char('n')]);
+    expect(state.composing).to.equal("xi'an");
+    expect(press(initialState('pinyin'), char("'"), open).state.value, 'nothing composing: a plain apostrophe').to.equal("'");
   });
 
   it('commits a candidate and keeps the letters it did not use', () => {
@@ -139,5 +147,20 @@ describe('keyboard layout and keys', () => {
     const state = { ...initialState('pinyin'), page: 1 };
     expect(turnPage(state, 1).page).to.equal(2);
     expect(turnPage(state, -5).page).to.equal(0);
+  });
+
+  it('moves the focus among the keys with arrows, Home and End', () => {
+    const lengths = [10, 9, 9, 4];
+    expect(moveFocus(lengths, { row: 0, column: 0 }, 'ArrowLeft')).to.deep.equal({ row: 0, column: 0 });
+    expect(moveFocus(lengths, { row: 0, column: 0 }, 'ArrowRight')).to.deep.equal({ row: 0, column: 1 });
+    expect(moveFocus(lengths, { row: 0, column: 9 }, 'ArrowRight')).to.deep.equal({ row: 0, column: 9 });
+    expect(moveFocus(lengths, { row: 0, column: 0 }, 'ArrowUp')).to.deep.equal({ row: 0, column: 0 });
+    expect(moveFocus(lengths, { row: 2, column: 8 }, 'ArrowDown'), 'the last key over the bottom row').to.deep.equal({ row: 3, column: 3 });
+    expect(moveFocus(lengths, { row: 3, column: 2 }, 'ArrowUp'), 'space is under the middle').to.deep.equal({ row: 2, column: 5 });
+    expect(moveFocus(lengths, { row: 3, column: 3 }, 'ArrowDown')).to.deep.equal({ row: 3, column: 3 });
+    expect(moveFocus(lengths, { row: 1, column: 4 }, 'Home')).to.deep.equal({ row: 1, column: 0 });
+    expect(moveFocus(lengths, { row: 1, column: 4 }, 'End')).to.deep.equal({ row: 1, column: 8 });
+    expect(moveFocus(lengths, { row: 1, column: 4 }, 'a')).to.equal(undefined);
+    expect(clampPlace(lengths, { row: 7, column: 9 }), 'after a switch to fewer keys').to.deep.equal({ row: 3, column: 3 });
   });
 });

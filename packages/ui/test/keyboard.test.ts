@@ -2,7 +2,7 @@ import { IDLE_EVENT, setLocale } from '@civic-kiosk/core';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CkKeyboard, KEYBOARD_ENTER_EVENT, KEYBOARD_INPUT_EVENT } from '../src/keyboard.js';
-import { all, part, text } from './helpers.js';
+import { all, deepActive, part, text } from './helpers.js';
 
 /** The key whose accessible text is `label` ("n", "空格", "English", ...). */
 function key(el: CkKeyboard, label: string): HTMLButtonElement {
@@ -37,6 +37,23 @@ function inputs(el: CkKeyboard): string[] {
 
 describe('ck-keyboard', () => {
   afterEach(() => setLocale('zh-CN'));
+
+  // First in this file: the page has not loaded the dictionary yet.
+  it('downloads the dictionary only at the first pinyin letter', async () => {
+    const requested = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('pinyin-dictionary'));
+    const el = await fixture<CkKeyboard>(html`<ck-keyboard></ck-keyboard>`);
+    await tap(el, 'English');
+    await type(el, 'abc');
+    await tap(el, '中文', '123', '1');
+    await el.dictionaryComplete;
+    expect(requested(), 'not for English, digits or an empty pinyin layout').to.equal(false);
+    await tap(el, '拼音');
+    await type(el, 'a');
+    expect(text(part(el, 'candidates'))).to.equal('正在加载汉字…');
+    await settled(el);
+    expect(requested()).to.equal(true);
+    expect(candidates(el)).to.include('啊');
+  });
 
   it('composes pinyin from letters and shows Chinese candidates', async () => {
     const el = await fixture<CkKeyboard>(html`<ck-keyboard></ck-keyboard>`);
@@ -132,6 +149,18 @@ describe('ck-keyboard', () => {
     expect(el.layout).to.equal('pinyin');
   });
 
+  it('keeps the embedder\'s layout apart from the visitor\'s switch', async () => {
+    const el = await fixture<CkKeyboard>(html`<ck-keyboard layout="en"></ck-keyboard>`);
+    await tap(el, '中文');
+    expect(el.layout).to.equal('pinyin');
+    el.setAttribute('layout', 'en');
+    await el.updateComplete;
+    expect(el.layout, 'a new outside value wins').to.equal('en');
+    el.removeAttribute('layout');
+    await el.updateComplete;
+    expect(el.layout, 'no attribute: the locale decides').to.equal('pinyin');
+  });
+
   it('types an ISBN on the digits layer: digits, hyphen and X', async () => {
     const el = await fixture<CkKeyboard>(html`<ck-keyboard></ck-keyboard>`);
     await tap(el, '123');
@@ -205,6 +234,26 @@ describe('ck-keyboard', () => {
     expect(text(key(el, 'Space'))).to.equal('Space');
     expect(text(key(el, 'OK'))).to.equal('OK');
     await expect(el).to.be.accessible();
+  });
+
+  it('is one Tab stop whose keys are reached with the arrow keys', async () => {
+    const el = await fixture<CkKeyboard>(html`<ck-keyboard layout="en"></ck-keyboard>`);
+    const tabbable = () => all<HTMLButtonElement>(el, '[part~="keys"] button').filter((button) => button.tabIndex === 0);
+    expect(tabbable().map(text)).to.deep.equal(['q']);
+    tabbable()[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(text(deepActive())).to.equal('s');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value, 'Enter on a key presses it').to.equal('s');
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(deepActive()?.classList.contains('enter')).to.equal(true);
+    expect(tabbable()).to.have.length(1);
   });
 
   it('types from a physical keyboard', async () => {
