@@ -109,6 +109,9 @@ describe('deliberation staff routes: what they do', () => {
 
   it('opens and closes a motion (audited); a closed motion is not reopened and one not yet open cannot close', async () => {
     expectCode(await call('POST', `/api/staff/deliberation/motions/${ids.motion}/close`, {}, tokens.siteAdmin, newKey()), 409, 'MOTION_NOT_OPEN');
+    // The same refusal without an Idempotency-Key, and nothing written to the log for either.
+    expectCode(await call('POST', `/api/staff/deliberation/motions/${ids.motion}/close`, undefined, tokens.siteAdmin), 409, 'MOTION_NOT_OPEN');
+    assert.equal(await lastAudit('staff.motion.close'), undefined);
     const opened = await call('POST', `/api/staff/deliberation/motions/${ids.motion}/open`, {}, tokens.siteAdmin, newKey());
     assert.equal(opened.statusCode, 200, opened.body);
     assert.equal(json<{ status: string }>(opened).status, 'open');
