@@ -49,6 +49,20 @@ export const SERVICES: readonly ServiceDescriptor[] = [
       route-coordinates="gcj02"
     ></ck-station-finder>`,
   },
+  {
+    id: 'deliberation',
+    icon: 'deliberation',
+    title: () => msg('Parking deliberation'),
+    description: () => msg('The parking problem, proposals, meetings, the sunshine vote and how the decision is carried out'),
+    // The HTTP source starts loading beside the element, not after it.
+    load: () => {
+      void import('@civic-kiosk/parking-board/source.js');
+      return import('@civic-kiosk/parking-board/define.js');
+    },
+    // The newest topic; the HTTP client (with the device credential) comes from the app's session.
+    // card-prefix: the letters of the demo estate's resident cards (XK0001…); a site setting once sites carry one.
+    render: ({ site }) => html`<ck-parking-board time-zone=${site.timeZone} card-prefix="XK"></ck-parking-board>`,
+  },
 ];
 
 /** The tiles a site shows: the services it offers that are built, in the site's order. */
