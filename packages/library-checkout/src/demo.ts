@@ -237,19 +237,17 @@ export class DemoLibrary implements LibrarySource {
   /** One write: done once per idempotency key; a retry with the same key gets the same answer. */
   async write<T>(options: WriteOptions, run: () => T): Promise<T> {
     await this.#enter(options.signal);
-    if (this.#done.has(options.idempotencyKey)) {
-      const kept = this.#done.get(options.idempotencyKey);
-      if (kept instanceof ApiError) throw kept;
-      return kept as T;
-    }
-    this.writes++;
     let answer: T | ApiError;
-    try {
-      answer = run();
-    } catch (error) {
-      answer = error as ApiError;
+    if (this.#done.has(options.idempotencyKey)) answer = this.#done.get(options.idempotencyKey) as T | ApiError;
+    else {
+      this.writes++;
+      try {
+        answer = run();
+      } catch (error) {
+        answer = error as ApiError;
+      }
+      this.#done.set(options.idempotencyKey, answer);
     }
-    this.#done.set(options.idempotencyKey, answer);
     if (this.options.loseAnswers > 0) {
       this.options.loseAnswers--;
       throw new ApiError(0, 'NETWORK', { message: 'connection lost (demo)' });
