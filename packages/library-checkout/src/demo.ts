@@ -173,6 +173,9 @@ export class DemoLibrary implements LibrarySource {
     this.holds.push({ holdId: 2, barcode: 'CK000502', patronId: 'patron-1', placedAt: at(-3), status: 'ready', readyUntil: at(4) });
     this.holds.push({ holdId: 3, barcode: 'CK000601', patronId: 'patron-1', placedAt: at(-1), status: 'waiting', readyUntil: null });
     this.fines.push({ id: 1, patronId: 'patron-4', amountCents: 1250, reason: '逾期归还《活着》 Late return of "To Live"', createdAt: at(-20) });
+    // Patron 2 (overdue) also waits for a copy that is out, and owes a little.
+    this.holds.push({ holdId: 4, barcode: 'CK000302', patronId: 'patron-2', placedAt: at(-6), status: 'waiting', readyUntil: null });
+    this.fines.push({ id: 3, patronId: 'patron-2', amountCents: 80, reason: '逾期归还《围城》 Late return of "Fortress Besieged"', createdAt: at(-30) });
     this.fines.push({ id: 2, patronId: 'patron-1', amountCents: 30, reason: '逾期归还《三体》 Late return of "The Three-Body Problem"', createdAt: at(-40) });
   }
 

@@ -134,15 +134,19 @@ export const ReturnsWithHoldShelf: Story = {
   },
 };
 
-/** My account: loans (one overdue), a hold ready at the desk with its deadline, a waiting hold, fines and what to do. */
-export const Account: Story = {
+const account = (card: string): Story => ({
   play: async ({ canvasElement }) => {
     const el = element(canvasElement);
-    await signIn(el, 'LIB00001');
+    await signIn(el, card);
     await tap(el, '[data-action="account"]');
     await waitFor(() => expect(root(el).querySelector('#loans-title')).not.toBeNull());
   },
-};
+});
+
+/** My account: loans with due dates, a hold ready at the desk with its shelf deadline, a waiting hold, a small fine. */
+export const Account = account('LIB00001');
+/** My account with an overdue loan (highlighted, with words and an icon), a waiting hold and a fine. */
+export const AccountOverdue = account('LIB00002');
 
 /** Search by title: availability and call number in large results. */
 export const SearchTitle: Story = { play: async ({ canvasElement }) => searchFor(element(canvasElement), '红楼梦') };

@@ -230,6 +230,9 @@ export const styles = css`
     border: var(--ck-border-width) solid var(--ck-color-danger);
     border-radius: var(--ck-radius);
   }
+  .renew-all {
+    margin-top: var(--ck-space-2);
+  }
   .small {
     font-size: var(--ck-font-size-small);
   }

@@ -46,7 +46,7 @@ export function whatToDo(code: string): string {
     case 'NOT_FOUND':
       return msg('This barcode is not in the catalogue. Scan the library label on the book, or hand it to the librarian.');
     case 'NOT_ON_LOAN':
-      return msg('It was not on loan: put it back on the shelf.');
+      return msg('Put it back on the shelf.');
     case 'OVERDUE_RENEWAL_REFUSED':
       return msg('Please return it; it can then be borrowed again.');
     case 'RENEW_LIMIT':

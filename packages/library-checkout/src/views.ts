@@ -110,7 +110,7 @@ const icon = (glyph: string) => html`<span class="icon" aria-hidden="true">${gly
 function header(title: string, ctx: ViewContext, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
   return html`<header class="header">
     <h2 id="screen-title" class="title">${title}</h2>
-    ${ctx.visit.name ? html`<p class="who">${msg(str`Signed in: ${ctx.visit.name}`)}</p>` : nothing} ${extra}
+    ${ctx.visit.name && ctx.visit.patron ? html`<p class="who">${msg(str`Signed in: ${ctx.visit.name}`)}</p>` : nothing} ${extra}
   </header>`;
 }
 
@@ -282,7 +282,7 @@ function account(ctx: ViewContext): TemplateResult {
                     </li>`,
                   )}
                 </ul>
-                <ck-button data-action="renew-all" ?disabled=${busy} @click=${() => ctx.renew()}>${msg('Renew all')}</ck-button>`
+                <ck-button class="renew-all" data-action="renew-all" ?disabled=${busy} @click=${() => ctx.renew()}>${msg('Renew all')}</ck-button>`
             : html`<p class="muted">${msg('Nothing on loan.')}</p>`}
         </section>
         <section aria-labelledby="holds-title">
@@ -384,7 +384,7 @@ function results(answer: SearchAnswer | undefined, ctx: ViewContext): TemplateRe
   if (!answer.results.length) {
     return html`<p class="empty" role="status">${msg(str`Nothing found for "${answer.query}". Try fewer words, the author, or the pinyin initials.`)}</p>`;
   }
-  return html`<p class="summary" role="status">${msg(str`${formatNumber(answer.results.length)} titles found`)}</p>
+  return html`<p class="summary" role="status">${msg(str`Titles found: ${formatNumber(answer.results.length)}`)}</p>
     <ul class="rows results" part="rows">
       ${answer.results.map((r) => {
         const available = r.available;

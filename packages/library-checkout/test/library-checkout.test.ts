@@ -171,7 +171,7 @@ describe('ck-library-checkout', () => {
     const [notOut, late, held] = rows(el);
     expect(held!.text).to.contain('Returned').and.contain('put it on the hold shelf, bin H-03');
     expect(late!.text).to.contain('Returned').and.contain('a fine of CN¥1.50');
-    expect(notOut!.text).to.contain('Not returned').and.contain('put it back on the shelf');
+    expect(notOut!.text).to.contain('Not returned').and.contain('Put it back on the shelf');
     expect(events).to.deep.equal([
       { outcome: 'returned', holdShelf: true },
       { outcome: 'returned', holdShelf: false },
