@@ -24,9 +24,9 @@ export function coverLetter(title: Localized | undefined): string {
   return [...(title?.['zh-CN'] || title?.en || '?')][0] ?? '?';
 }
 
-/** A stable hue per ISBN, so the placeholder covers of a list are told apart. */
+/** One of eight cover colours per ISBN (stable), so the placeholder covers of a list are told apart. */
 export function coverHue(isbn: string): number {
   let hash = 0;
-  for (const char of isbn) hash = (hash * 31 + char.charCodeAt(0)) % 360;
+  for (const char of isbn) hash = (hash * 31 + char.charCodeAt(0)) % 8;
   return hash;
 }

@@ -182,6 +182,30 @@ export const styles = css`
     font-size: var(--ck-font-size-title);
     font-weight: 700;
   }
+  .hue-0 {
+    --hue: 200;
+  }
+  .hue-1 {
+    --hue: 340;
+  }
+  .hue-2 {
+    --hue: 20;
+  }
+  .hue-3 {
+    --hue: 140;
+  }
+  .hue-4 {
+    --hue: 260;
+  }
+  .hue-5 {
+    --hue: 100;
+  }
+  .hue-6 {
+    --hue: 300;
+  }
+  .hue-7 {
+    --hue: 40;
+  }
   .badge {
     font-size: var(--ck-font-size-title);
     font-weight: 700;

@@ -268,6 +268,7 @@ export class LibraryCheckout extends KioskElement {
     const visit = this.#visit.value;
     const patron = visit.patron;
     if (!patron) return;
+    const before = visit.borrow.rows.find((r) => r.barcode === barcode && r.state === 'done')?.answer;
     const row = visit.borrow.start(barcode, newIdempotencyKey());
     // The same item still being checked (a double scan): ignored; the server would answer alreadyYours anyway.
     if (!row) return;
@@ -278,6 +279,14 @@ export class LibraryCheckout extends KioskElement {
       fire(this, CHECKOUT_EVENT, { outcome: answer.alreadyYours ? 'already-yours' : 'borrowed' });
     } catch (error) {
       const refusal = describeError(error);
+      // Servers older than CONTRACT C refuse a second checkout by the same patron (ALREADY_BORROWED) where
+      // the contract answers alreadyYours: the item is on the card either way, so the row says so.
+      if (refusal.code === 'ALREADY_BORROWED' && before) {
+        visit.borrow.settle(row, { state: 'done', answer: { ...before, alreadyYours: true } });
+        fire(this, CHECKOUT_EVENT, { outcome: 'already-yours' });
+        this.requestUpdate();
+        return;
+      }
       visit.borrow.settle(row, { state: isLost(error) ? 'unconfirmed' : 'refused', error: refusal });
       fire(this, CHECKOUT_EVENT, { outcome: isLost(error) ? 'unconfirmed' : 'refused', code: refusal.code });
       if (isLibraryOffline(error)) void this.retry();

@@ -6,7 +6,6 @@ import { formatDate, formatNumber } from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import type { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { checkIsbn, looksLikeIsbn } from './isbn.js';
 import { coverHue, coverLetter, day, money, titleIn } from './labels.js';
 import type { Screen, Visit } from './library-checkout.js';
@@ -156,8 +155,8 @@ function pinEntry(ctx: ViewContext): TemplateResult {
 }
 
 function cover(item: Pick<ItemView, 'title' | 'isbn'> | undefined): TemplateResult {
-  const hue = coverHue(item?.isbn ?? '');
-  return html`<span class="cover" part="cover" aria-hidden="true" style=${styleMap({ '--hue': String(hue) })}>${coverLetter(item?.title)}</span>`;
+  // A class per hue, not a style attribute: inline styles are refused under the kiosk's strict CSP.
+  return html`<span class="cover hue-${coverHue(item?.isbn ?? '')}" part="cover" aria-hidden="true">${coverLetter(item?.title)}</span>`;
 }
 
 function rowState(row: Row<unknown>): { label: string; tone: string; glyph: string } {
