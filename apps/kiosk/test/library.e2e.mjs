@@ -22,7 +22,6 @@ function scan(page, code) {
   }, code);
 }
 
-const screenOf = (page) => page.locator('ck-library-checkout').evaluate((el) => el.screen);
 const waitForScreen = (page, screen) => page.waitForFunction((s) => document.querySelector('ck-kiosk-app')?.shadowRoot?.querySelector('ck-library-checkout')?.screen === s, screen, { timeout: 15_000 });
 const rowsOf = (page) =>
   page.locator('ck-library-checkout [part~="row"]').evaluateAll((rows) => rows.map((r) => ({ barcode: r.dataset.barcode, state: r.dataset.state, text: r.textContent.replace(/\s+/g, ' ').trim() })));

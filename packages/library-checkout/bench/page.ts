@@ -3,7 +3,6 @@
 // (a) its row on screen ("checking…") and (b) the item shown with its title and due date.
 import '../src/define.js';
 import { DemoLibrary } from '../src/demo.js';
-import type { LibraryCheckout } from '../src/library-checkout.js';
 
 const library = new DemoLibrary({ delayMs: Number(new URLSearchParams(location.search).get('delay') ?? 0) });
 // More loanable items and a patron who can borrow them all.
@@ -13,7 +12,7 @@ for (let n = 1; n <= 200; n++) {
 }
 library.patrons[0]!.maxLoans = 1000;
 
-const el = document.createElement('ck-library-checkout') as LibraryCheckout;
+const el = document.createElement('ck-library-checkout');
 el.source = library;
 document.body.append(el);
 

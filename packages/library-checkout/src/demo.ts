@@ -369,7 +369,7 @@ class DemoPatronSource implements PatronSource {
             return { barcode: l.barcode, title, ok: true, dueAt: this.#renewOne(l.barcode).dueAt };
           } catch (error) {
             const e = error as ApiError;
-            return { barcode: l.barcode, title, ok: false, code: e.code, reasons: e.reasons as Partial<Localized> };
+            return { barcode: l.barcode, title, ok: false, code: e.code, reasons: e.reasons };
           }
         }),
     }));

@@ -4,6 +4,7 @@ import { expect, waitFor } from 'storybook/test';
 import './define.js';
 import { DemoLibrary, type DemoOptions } from './demo.js';
 import type { LibraryCheckout } from './library-checkout.js';
+import type { ReceiptKind } from './rules.js';
 
 /**
  * Every story runs against the in-memory demo library (CONTRACT C codes and
@@ -13,7 +14,7 @@ import type { LibraryCheckout } from './library-checkout.js';
  */
 interface Args {
   theme: string;
-  receipt: string;
+  receipt: ReceiptKind;
   library: DemoOptions;
 }
 

@@ -10,7 +10,6 @@ import {
   urlConverter,
   type WipeReason,
 } from '@civic-kiosk/core';
-import { msg } from '@lit/localize';
 import { Task } from '@lit/task';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -127,8 +126,8 @@ export class LibraryCheckout extends KioskElement {
 
   #session = new SessionController(this, () => ({ api: this.api }));
   #visit = new PersonalDataController<Visit>(this, { empty: NO_VISIT, onWipe: (reason) => this.#afterWipe(reason) });
-  /** The scanner owns each scan: its keys never reach the keypad. */
-  #scanner = new BarcodeScannerController(this, { onScan: (code) => void this.#onScan(code), minLength: 2 });
+  /** The scanner owns each scan: its keys never reach the keypad. @internal */
+  protected readonly scanner = new BarcodeScannerController(this, { onScan: (code) => void this.#onScan(code), minLength: 2 });
   /** Whether the library answers, and its sign-in policy. */
   #status = new Task(this, {
     task: ([source], { signal }) => source.status(signal),
@@ -408,7 +407,7 @@ export class LibraryCheckout extends KioskElement {
         if (screen === 'start') this.finish();
         else this.#go(screen);
       },
-      submitCard: (typed) => this.#cardScanned(cardNumberFrom(typed, this.cardPrefix)),
+      submitCard: (typed) => void this.#cardScanned(cardNumberFrom(typed, this.cardPrefix)),
       submitPin: (pin) => void this.#signIn(visit.cardNumber ?? '', pin),
       finish: this.#finishVisit,
       renew: (barcode) => void this.#renew(barcode),

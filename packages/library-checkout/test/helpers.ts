@@ -6,15 +6,15 @@ import type { PatronSource } from '../src/types.js';
 export const shadow = (el: LibraryCheckout) => el.shadowRoot!;
 export const $ = <T extends Element = HTMLElement>(el: LibraryCheckout, selector: string) => shadow(el).querySelector<T>(selector);
 export const $$ = <T extends Element = HTMLElement>(el: LibraryCheckout, selector: string) => [...shadow(el).querySelectorAll<T>(selector)];
-export const text = (el: LibraryCheckout) => shadow(el).textContent!.replace(/\s+/g, ' ');
-export const rows = (el: LibraryCheckout) => $$(el, '[part~="row"]').map((row) => ({ barcode: row.dataset['barcode'], state: row.dataset['state'], text: row.textContent!.replace(/\s+/g, ' ').trim() }));
+export const text = (el: LibraryCheckout) => shadow(el).textContent.replace(/\s+/g, ' ');
+export const rows = (el: LibraryCheckout) => $$(el, '[part~="row"]').map((row) => ({ barcode: row.dataset['barcode'], state: row.dataset['state'], text: row.textContent.replace(/\s+/g, ' ').trim() }));
 
 /**
  * A USB scanner: the keys of `code` 4 ms apart, then Enter, where focus is.
  * The keys carry their own time stamps, so a stall of the loaded test machine
  * in the middle of the burst does not turn it into a person's typing.
  */
-export async function scan(code: string): Promise<void> {
+export function scan(code: string): Promise<void> {
   const target = document.activeElement ?? document.body;
   const start = performance.now();
   [...code, 'Enter'].forEach((key, i) => {
@@ -22,6 +22,7 @@ export async function scan(code: string): Promise<void> {
     Object.defineProperty(event, 'timeStamp', { value: start + i * 4 });
     target.dispatchEvent(event);
   });
+  return Promise.resolve();
 }
 
 /** Taps a `ck-button` (or any element) found in the shadow root. */
@@ -36,7 +37,7 @@ export async function keypad(el: LibraryCheckout, digits: string): Promise<void>
   const pad = $<HTMLElement & { value: string; updateComplete: Promise<unknown> }>(el, 'ck-keypad')!;
   await pad.updateComplete;
   const keys = [...pad.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.digit')];
-  for (const digit of digits) keys.find((key) => key.textContent!.trim() === digit)!.click();
+  for (const digit of digits) keys.find((key) => key.textContent.trim() === digit)!.click();
   await pad.updateComplete;
   pad.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
 }
@@ -58,10 +59,10 @@ export const until = async (check: () => boolean, what = 'condition', ms = 5000)
 export function serverFetch(library: DemoLibrary, seen: { method: string; path: string; headers: Record<string, string>; body?: unknown }[] = []): typeof fetch {
   const tokens = new Map<string, PatronSource>();
   return (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input), location.href);
+    const url = new URL(input instanceof Request ? input.url : input.toString(), location.href);
     const path = url.pathname.replace(/^\/api/, '');
     const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
-    const body = init.body ? (JSON.parse(String(init.body)) as Record<string, string>) : undefined;
+    const body = init.body ? (JSON.parse(init.body as string) as Record<string, string>) : undefined;
     const method = init.method ?? 'GET';
     seen.push({ method, path, headers, body });
     const write = { idempotencyKey: headers['idempotency-key'] ?? '' };
@@ -97,5 +98,5 @@ export function serverFetch(library: DemoLibrary, seen: { method: string; path: 
       if (error instanceof ApiError) return json(error.status, error.body);
       throw error;
     }
-  }) as typeof fetch;
+  });
 }

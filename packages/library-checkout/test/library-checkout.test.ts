@@ -151,7 +151,7 @@ describe('ck-library-checkout', () => {
       await scan('CK000702');
       await settled(el);
       expect(rows(el)[0]!.state).to.equal('refused');
-      expect(shadow(el).querySelector(`[data-code="${code}"]`)).to.exist;
+      expect(shadow(el).querySelector(`[data-code="${code}"]`)).to.not.equal(null);
       expect(text(el)).to.contain(words);
       await expect(el).to.be.accessible();
     });
@@ -363,7 +363,7 @@ describe('ck-library-checkout', () => {
     const gone = (el: LibraryCheckout) => ['测试读者甲', 'Journey to the West', 'LIB00001', 'tok-'].flatMap((secret) => personalTraces(el, secret));
 
     it('wipes the patron, the token and the loans on finish', async () => {
-      const { el, host } = await visit();
+      const { el } = await visit();
       el.finish();
       await el.updateComplete;
       expect(gone(el)).to.deep.equal([]);
@@ -371,7 +371,7 @@ describe('ck-library-checkout', () => {
       });
 
     it('wipes on idle, even while a dialog is open', async () => {
-      const { el, host } = await visit();
+      const { el } = await visit();
       const dialog = document.createElement('ck-dialog') as HTMLElement & { open: boolean; heading: string };
       dialog.heading = 'Help';
       document.body.append(dialog);

@@ -58,32 +58,31 @@ describe('retry of a lost answer', () => {
     const waits: number[] = [];
     let calls = 0;
     const answer = await retryLost(
-      async () => {
+      () => {
         calls++;
-        if (calls < 3) throw lost();
-        return 'ok';
+        return calls < 3 ? Promise.reject(lost()) : Promise.resolve('ok');
       },
-      { sleep: async (ms) => void waits.push(ms) },
+      { sleep: (ms) => Promise.resolve(void waits.push(ms)) },
     );
     expect([answer, calls, waits]).to.deep.equal(['ok', 3, [400, 1200]]);
   });
   it('never retries a server answer', async () => {
     let calls = 0;
     const refused = new ApiError(403, 'LOAN_LIMIT');
-    const error = await retryLost(async () => {
+    const error = await retryLost(() => {
       calls++;
-      throw refused;
+      return Promise.reject(refused);
     }).catch((e: unknown) => e);
     expect([error, calls]).to.deep.equal([refused, 1]);
   });
   it('gives up after the last try with the lost error', async () => {
     let calls = 0;
     const error = await retryLost(
-      async () => {
+      () => {
         calls++;
-        throw lost();
+        return Promise.reject(lost());
       },
-      { attempts: 2, sleep: async () => undefined },
+      { attempts: 2, sleep: () => Promise.resolve() },
     ).catch((e: unknown) => e);
     expect((error as ApiError).code).to.equal('NETWORK');
     expect(calls).to.equal(2);
