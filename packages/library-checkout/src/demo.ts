@@ -195,7 +195,7 @@ export class DemoLibrary implements LibrarySource {
 
   async checkin(barcode: string, options: WriteOptions): Promise<CheckinAnswer> {
     return this.write(options, () => {
-      const item = this.item(barcode);
+      const item = this.find(barcode);
       const loan = this.loans.find((l) => l.barcode === barcode);
       if (!loan) throw refuse(409, 'NOT_ON_LOAN', 'This item is not on loan.', '此书未被借出。');
       this.loans = this.loans.filter((l) => l !== loan);
@@ -231,7 +231,12 @@ export class DemoLibrary implements LibrarySource {
     return { query: q, by, results };
   }
 
-  item(barcode: string): DemoItem {
+  async item(barcode: string, signal?: AbortSignal): Promise<ItemView> {
+    await this.#enter(signal);
+    return view(this.find(barcode));
+  }
+
+  find(barcode: string): DemoItem {
     const item = this.items.get(barcode);
     if (!item) throw refuse(404, 'NOT_FOUND', `The item with barcode ${barcode} was not found.`, `未找到条码为 ${barcode} 的图书。`);
     return item;
@@ -310,10 +315,10 @@ class DemoPatronSource implements PatronSource {
       loans: lib.loans
         .filter((l) => l.patronId === patron.id)
         .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
-        .map((l) => ({ ...view(lib.item(l.barcode)), dueAt: l.dueAt, checkedOutAt: l.checkedOutAt, renewals: l.renewals, overdue: Date.parse(l.dueAt) < now })),
+        .map((l) => ({ ...view(lib.find(l.barcode)), dueAt: l.dueAt, checkedOutAt: l.checkedOutAt, renewals: l.renewals, overdue: Date.parse(l.dueAt) < now })),
       holds: lib.holds
         .filter((h) => h.patronId === patron.id)
-        .map((h) => ({ ...view(lib.item(h.barcode)), holdId: h.holdId, placedAt: h.placedAt, status: h.status, readyUntil: h.readyUntil, position: lib.holds.filter((o) => o.barcode === h.barcode && o.holdId <= h.holdId).length })),
+        .map((h) => ({ ...view(lib.find(h.barcode)), holdId: h.holdId, placedAt: h.placedAt, status: h.status, readyUntil: h.readyUntil, position: lib.holds.filter((o) => o.barcode === h.barcode && o.holdId <= h.holdId).length })),
       fines,
       finesTotalCents: fines.reduce((sum, f) => sum + f.amountCents, 0),
       fineLimitCents: lib.options.fineLimitCents,
@@ -323,7 +328,7 @@ class DemoPatronSource implements PatronSource {
   checkout(barcode: string, options: WriteOptions): Promise<CheckoutAnswer> {
     const { library: lib, patron } = this;
     return lib.write(options, () => {
-      const item = lib.item(barcode);
+      const item = lib.find(barcode);
       const mine = lib.loans.find((l) => l.barcode === barcode && l.patronId === patron.id);
       if (mine) return { ...view(item), dueAt: mine.dueAt, checkedOutAt: mine.checkedOutAt, alreadyYours: true };
       const standing = this.#standing();
@@ -343,7 +348,7 @@ class DemoPatronSource implements PatronSource {
 
   #renewOne(barcode: string): RenewAnswer {
     const { library: lib, patron } = this;
-    const item = lib.item(barcode);
+    const item = lib.find(barcode);
     const loan = lib.loans.find((l) => l.barcode === barcode && l.patronId === patron.id);
     if (!loan) throw refuse(409, 'NOT_YOUR_LOAN', 'You do not have this item on loan.', '您没有借这本书。');
     if (Date.parse(loan.dueAt) < lib.now.getTime()) throw refuse(409, 'OVERDUE_RENEWAL_REFUSED', 'An overdue item cannot be renewed. Please return it.', '已逾期的图书不能续借，请归还。');
@@ -364,7 +369,7 @@ class DemoPatronSource implements PatronSource {
       results: lib.loans
         .filter((l) => l.patronId === patron.id)
         .map((l) => {
-          const title: Localized = lib.item(l.barcode).title;
+          const title: Localized = lib.find(l.barcode).title;
           try {
             return { barcode: l.barcode, title, ok: true, dueAt: this.#renewOne(l.barcode).dueAt };
           } catch (error) {
@@ -378,7 +383,7 @@ class DemoPatronSource implements PatronSource {
   hold(barcode: string, options: WriteOptions): Promise<HoldAnswer> {
     const { library: lib, patron } = this;
     return lib.write(options, () => {
-      const item = lib.item(barcode);
+      const item = lib.find(barcode);
       const standing = this.#standing();
       if (standing) throw standing;
       if (!item.loanable) throw refuse(403, 'NOT_FOR_LOAN', 'This item is for reading in the library only.', '此书仅供馆内阅览，不外借。');

@@ -99,15 +99,12 @@ export const styles = css`
     display: inline-grid;
     place-items: center;
     flex: none;
-    width: 1.6em;
-    height: 1.6em;
+    width: 1.5em;
+    height: 1.5em;
+    border: 0.15em solid currentColor;
     border-radius: 50%;
-    background: currentColor;
-    color: var(--ck-color-bg);
     font-weight: 700;
-  }
-  .notice > .icon {
-    background: currentColor;
+    line-height: 1;
   }
   .rows {
     list-style: none;

@@ -17,7 +17,7 @@ import { styles } from './library-checkout.styles.js';
 import { blocksCard, describeError, isLibraryOffline, isLost, type Refusal } from './reasons.js';
 import { cardPrefixConverter, receiptConverter, RULES, TAG, timeZoneConverter, type ReceiptKind } from './rules.js';
 import { cardNumberFrom, readScan } from './scan.js';
-import { ScanList } from './scan-list.js';
+import { ScanList, type Row } from './scan-list.js';
 import { HttpLibrarySource } from './source.js';
 import type { Account, CheckinAnswer, CheckoutAnswer, LibrarySource, PatronSource, RenewAllAnswer, SearchAnswer, SearchBy } from './types.js';
 import * as views from './views.js';
@@ -289,7 +289,17 @@ export class LibraryCheckout extends KioskElement {
       visit.borrow.settle(row, { state: isLost(error) ? 'unconfirmed' : 'refused', error: refusal });
       fire(this, CHECKOUT_EVENT, { outcome: isLost(error) ? 'unconfirmed' : 'refused', code: refusal.code });
       if (isLibraryOffline(error)) void this.retry();
+      else if (!isLost(error) && refusal.code !== 'NOT_FOUND') void this.#describe(visit, row);
     }
+    this.requestUpdate();
+  }
+
+  /** A refused row gets the item's title and author (the refusal does not carry them): the visitor knows which book. */
+  async #describe(visit: Visit, row: Row<CheckoutAnswer>): Promise<void> {
+    const source = this.#source;
+    const item = await source.item?.(row.barcode).catch(() => undefined);
+    if (!item || this.#visit.value !== visit) return;
+    visit.borrow.settle(row, { item });
     this.requestUpdate();
   }
 

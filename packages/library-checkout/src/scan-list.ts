@@ -9,6 +9,7 @@
  * scan asks again — the server never does it twice).
  */
 import type { Refusal } from './reasons.js';
+import type { ItemView } from './types.js';
 
 export type RowState = 'checking' | 'done' | 'refused' | 'unconfirmed';
 
@@ -19,6 +20,8 @@ export interface Row<Answer> {
   idempotencyKey: string;
   answer?: Answer;
   error?: Refusal;
+  /** What the item is, looked up after a refusal (the refusal does not say). */
+  item?: ItemView;
 }
 
 export class ScanList<Answer> {
@@ -49,8 +52,8 @@ export class ScanList<Answer> {
     return row;
   }
 
-  settle(row: Row<Answer>, next: Pick<Row<Answer>, 'state' | 'answer' | 'error'>): void {
-    this.#rows = this.#rows.map((r) => (r === row ? { ...r, ...next } : r));
+  settle(row: Row<Answer>, next: Partial<Pick<Row<Answer>, 'state' | 'answer' | 'error' | 'item'>>): void {
+    this.#rows = this.#rows.map((r) => (r === row || (r.idempotencyKey === row.idempotencyKey && r.barcode === row.barcode) ? { ...r, ...next } : r));
   }
 
   clear(): void {

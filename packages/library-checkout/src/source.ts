@@ -5,6 +5,7 @@ import type {
   CheckinAnswer,
   CheckoutAnswer,
   HoldAnswer,
+  ItemView,
   LibrarySource,
   LibraryStatus,
   PatronSource,
@@ -43,6 +44,10 @@ export class HttpLibrarySource implements LibrarySource {
 
   checkin(barcode: string, options: WriteOptions): Promise<CheckinAnswer> {
     return write(this.client, '/library/checkin', { barcode }, options);
+  }
+
+  item(barcode: string, signal?: AbortSignal): Promise<ItemView> {
+    return this.client.get<ItemView>(`/library/items/${encodeURIComponent(barcode)}`, { signal });
   }
 
   search(q: string, by: SearchBy, signal?: AbortSignal): Promise<SearchAnswer> {

@@ -139,4 +139,6 @@ export interface LibrarySource {
   signIn(cardNumber: string, pin: string | undefined, signal?: AbortSignal): Promise<{ answer: SigninAnswer; patron: PatronSource }>;
   checkin(barcode: string, options: WriteOptions): Promise<CheckinAnswer>;
   search(q: string, by: SearchBy, signal?: AbortSignal): Promise<SearchAnswer>;
+  /** What an item is (public): shown on a refused row, whose refusal does not say. Optional. */
+  item?(barcode: string, signal?: AbortSignal): Promise<ItemView>;
 }

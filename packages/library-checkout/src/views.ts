@@ -182,15 +182,16 @@ function refusalText(error: Refusal | undefined, lost: boolean): TemplateResult 
 function borrowRow(row: Row<CheckoutAnswer>, ctx: ViewContext): TemplateResult {
   const s = rowState(row);
   const a = row.answer;
+  const known = a ?? row.item;
   const status =
     row.state === 'done' && a
       ? html`<p class="due">${a.alreadyYours ? msg('Already on your card') : msg('Borrowed')} · ${msg(str`Due ${day(a.dueAt, ctx.timeZone)}`)}</p>`
       : html`<p class="state">${s.label}</p>`;
   return html`<li class="row ${s.tone}" part="row" data-barcode=${row.barcode} data-state=${row.state}>
-    ${cover(a)}
+    ${cover(known)}
     <div class="text">
-      <p class="name">${a ? titleIn(a.title, ctx.locale) : row.barcode}</p>
-      ${a ? html`<p class="author">${a.author}</p>` : nothing} ${status} ${refusalText(row.error, row.state === 'unconfirmed')}
+      <p class="name">${known ? titleIn(known.title, ctx.locale) : row.barcode}</p>
+      ${known ? html`<p class="author">${known.author}</p>` : nothing} ${status} ${refusalText(row.error, row.state === 'unconfirmed')}
     </div>
     <span class="badge" aria-hidden="true">${s.glyph}</span>
   </li>`;

@@ -86,6 +86,8 @@ describe('ck-library-checkout', () => {
     expect(borrowed!.state).to.equal('done');
     expect(borrowed!.text).to.contain('Journey to the West').and.contain("Wu Cheng'en").and.contain('Borrowed · Due June 5, 2025');
     expect($$(el, '[part~="cover"]')).to.have.length(3);
+    await until(() => rows(el)[1]!.text.includes('Dream of the Red Chamber'), 'the refused item described');
+    expect(rows(el)[1]!.text).to.contain('曹雪芹');
     expect(reference!.text).to.contain('Not lent').and.contain('for reading in the library only').and.contain('Read it here in the library');
     expect(held!.text).to.contain('reserved for another reader').and.contain('you can reserve it from the catalogue');
     expect(events).to.deep.equal([{ outcome: 'borrowed' }, { outcome: 'refused', code: 'NOT_FOR_LOAN' }, { outcome: 'refused', code: 'ON_HOLD_FOR_ANOTHER' }]);
