@@ -42,101 +42,111 @@ async function typePin(page, pin) {
   await pad.locator('[part~="submit"]').tap();
 }
 
-describe('library at the village hall (portrait)', () => {
-  let browser;
-  let page;
-  let watch;
+/**
+ * The whole visit against one server: `start()` gives its base URL (and may start it first), `stop()`
+ * ends what `start()` began.
+ */
+function visit(name, { start, stop = async () => {} }) {
+  describe(name, () => {
+    let browser;
+    let page;
+    let watch;
 
-  before(async () => {
-    browser = await launch();
-    watch = await kioskPage(browser, { credential: CREDENTIAL });
-    page = watch.page;
-    await page.goto(`${BASE}/?lang=en`);
-    await waitForApp(page, 'ready', 'home');
-  });
-  after(async () => {
-    await browser?.close();
-  });
+    before(async () => {
+      const base = await start();
+      browser = await launch();
+      watch = await kioskPage(browser, { credential: CREDENTIAL });
+      page = watch.page;
+      await page.goto(`${base}/?lang=en`);
+      await waitForApp(page, 'ready', 'home');
+    });
+    after(async () => {
+      await browser?.close();
+      await stop();
+    });
 
-  it('opens the library from its tile, signed out', async () => {
-    await page.locator('ck-home .tile[data-service="library"]').tap();
-    await waitForApp(page, 'ready', 'library');
-    await waitForScreen(page, 'start');
-    const text = await pageText(page);
-    assert.ok(text.includes('To borrow, scan your library card'), 'the start screen asks for the card');
-    await expectAccessible(page, 'library, signed out');
-  });
+    it('opens the library from its tile, signed out', async () => {
+      await page.locator('ck-home .tile[data-service="library"]').tap();
+      await waitForApp(page, 'ready', 'library');
+      await waitForScreen(page, 'start');
+      const text = await pageText(page);
+      assert.ok(text.includes('To borrow, scan your library card'), 'the start screen asks for the card');
+      await expectAccessible(page, 'library, signed out');
+    });
 
-  it('signs in with the card scan and the PIN', async () => {
-    const signin = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/library/signin');
-    await scan(page, 'LIB00001');
-    await waitForScreen(page, 'pin');
-    await typePin(page, '123456');
-    assert.equal((await signin).headers()['x-device-key'], CREDENTIAL, 'signed in through the session client, with the device credential');
-    await waitForScreen(page, 'borrow');
-    assert.ok((await pageText(page)).includes('Signed in: 王晓明'));
-  });
+    it('signs in with the card scan and the PIN', async () => {
+      const signin = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/library/signin');
+      await scan(page, 'LIB00001');
+      await waitForScreen(page, 'pin');
+      await typePin(page, '123456');
+      assert.equal((await signin).headers()['x-device-key'], CREDENTIAL, 'signed in through the session client, with the device credential');
+      await waitForScreen(page, 'borrow');
+      assert.ok((await pageText(page)).includes('Signed in: 王晓明'));
+    });
 
-  it('borrows two books: one lent with its due date, one refused with the reason and what to do', async () => {
-    const checkouts = [];
-    page.on('request', (r) => new URL(r.url()).pathname === '/api/library/checkout' && checkouts.push(r.headers()['idempotency-key']));
-    await scan(page, 'CK000003');
-    await scan(page, 'CK000002'); // reserved for another reader in the demo data
-    await settled(page, 2);
-    const [refused, lent] = await rowsOf(page);
-    assert.equal(lent.state, 'done', JSON.stringify(lent));
-    assert.match(lent.text, /Dream of the Red Chamber.*Borrowed · Due /);
-    assert.equal(refused.state, 'refused', JSON.stringify(refused));
-    assert.match(refused.text, /reserved for another reader/);
-    assert.match(refused.text, /you can reserve it from the catalogue/);
-    assert.equal(new Set(checkouts).size, 2, 'one idempotency key per scan');
-    await expectAccessible(page, 'library, borrowing');
-  });
+    it('borrows two books: one lent with its due date, one refused with the reason and what to do', async () => {
+      const checkouts = [];
+      page.on('request', (r) => new URL(r.url()).pathname === '/api/library/checkout' && checkouts.push(r.headers()['idempotency-key']));
+      await scan(page, 'CK000003');
+      await scan(page, 'CK000002'); // reserved for another reader in the demo data
+      await settled(page, 2);
+      const [refused, lent] = await rowsOf(page);
+      assert.equal(lent.state, 'done', JSON.stringify(lent));
+      assert.match(lent.text, /Dream of the Red Chamber.*Borrowed · Due /);
+      assert.equal(refused.state, 'refused', JSON.stringify(refused));
+      assert.match(refused.text, /reserved for another reader/);
+      assert.match(refused.text, /you can reserve it from the catalogue/);
+      assert.equal(new Set(checkouts).size, 2, 'one idempotency key per scan');
+      await expectAccessible(page, 'library, borrowing');
+    });
 
-  it('a double scan never borrows twice', async () => {
-    await scan(page, 'CK000003');
-    await scan(page, 'CK000003');
-    await settled(page, 2);
-    const rows = await rowsOf(page);
-    assert.equal(rows.filter((r) => r.barcode === 'CK000003').length, 1);
-    assert.equal(rows[0].state, 'done', `the second scan of a book on the card is not a refusal: ${rows[0].text}`);
-    assert.match(rows[0].text, /Already on your card/);
-  });
+    it('a double scan never borrows twice', async () => {
+      await scan(page, 'CK000003');
+      await scan(page, 'CK000003');
+      await settled(page, 2);
+      const rows = await rowsOf(page);
+      assert.equal(rows.filter((r) => r.barcode === 'CK000003').length, 1);
+      assert.equal(rows[0].state, 'done', `the second scan of a book on the card is not a refusal: ${rows[0].text}`);
+      assert.match(rows[0].text, /Already on your card/);
+    });
 
-  it('renews from the account and shows loans with due dates', async () => {
-    await page.locator('ck-library-checkout [data-action="account"]').tap();
-    await waitForScreen(page, 'account');
-    await page.locator('ck-library-checkout #loans-title').waitFor();
-    let text = await pageText(page);
-    assert.match(text, /On loan \(2 of 5\)/);
-    assert.match(text, /Dream of the Red Chamber Due /);
-    await page.locator('ck-library-checkout [data-renew="CK000001"]').tap();
-    await page.locator('ck-library-checkout [part~="notice"]').waitFor();
-    text = await pageText(page);
-    assert.match(text, /Renewed 1\./);
-    await expectAccessible(page, 'library, account');
-  });
+    it('renews from the account and shows loans with due dates', async () => {
+      await page.locator('ck-library-checkout [data-action="account"]').tap();
+      await waitForScreen(page, 'account');
+      await page.locator('ck-library-checkout #loans-title').waitFor();
+      let text = await pageText(page);
+      assert.match(text, /On loan \(2 of 5\)/);
+      assert.match(text, /Dream of the Red Chamber Due /);
+      await page.locator('ck-library-checkout [data-renew="CK000001"]').tap();
+      await page.locator('ck-library-checkout [part~="notice"]').waitFor();
+      text = await pageText(page);
+      assert.match(text, /Renewed 1\./);
+      await expectAccessible(page, 'library, account');
+    });
 
-  it('finishes with a receipt, then forgets the patron', async () => {
-    await page.locator('ck-library-checkout [data-action="finish"]').tap();
-    await waitForScreen(page, 'receipt');
-    assert.equal(await page.locator('ck-library-checkout ck-qr-code').count(), 1, 'the receipt as a QR code');
-    await page.locator('ck-library-checkout [data-action="done"]').tap();
-    await waitForScreen(page, 'start');
-    const text = await pageText(page);
-    assert.ok(!text.includes('王晓明') && !text.includes('Dream of the Red Chamber'), 'nothing of the visit is left on screen');
-  });
+    it('finishes with a receipt, then forgets the patron', async () => {
+      await page.locator('ck-library-checkout [data-action="finish"]').tap();
+      await waitForScreen(page, 'receipt');
+      assert.equal(await page.locator('ck-library-checkout ck-qr-code').count(), 1, 'the receipt as a QR code');
+      await page.locator('ck-library-checkout [data-action="done"]').tap();
+      await waitForScreen(page, 'start');
+      const text = await pageText(page);
+      assert.ok(!text.includes('王晓明') && !text.includes('Dream of the Red Chamber'), 'nothing of the visit is left on screen');
+    });
 
-  it('returns a book without signing in', async () => {
-    await page.locator('ck-library-checkout [data-action="return"]').tap();
-    await waitForScreen(page, 'return');
-    await scan(page, 'CK000003');
-    await settled(page, 1);
-    const [row] = await rowsOf(page);
-    assert.equal(row.state, 'done', row.text);
-    assert.match(row.text, /Returned/);
-    await expectAccessible(page, 'library, returns');
-    assert.deepEqual(watch.violations, [], 'no CSP or Trusted Types violation');
-    assert.deepEqual(watch.errors, [], 'no page error');
+    it('returns a book without signing in', async () => {
+      await page.locator('ck-library-checkout [data-action="return"]').tap();
+      await waitForScreen(page, 'return');
+      await scan(page, 'CK000003');
+      await settled(page, 1);
+      const [row] = await rowsOf(page);
+      assert.equal(row.state, 'done', row.text);
+      assert.match(row.text, /Returned/);
+      await expectAccessible(page, 'library, returns');
+      assert.deepEqual(watch.violations, [], 'no CSP or Trusted Types violation');
+      assert.deepEqual(watch.errors, [], 'no page error');
+    });
   });
-});
+}
+
+visit('library at the village hall, our catalogue (portrait)', { start: async () => BASE });
