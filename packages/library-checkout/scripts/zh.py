@@ -20,6 +20,7 @@ ZH = {
 'Something went wrong on this kiosk. Please try again.': '本机出现问题，请重试。',
 'Renewed {0}; {1} could not be renewed (see below).': '已续借 {0} 本；{1} 本未能续借（见下方）。',
 'Renewed {0}.': '已续借 {0} 本。',
+'Renewed. It was overdue: a fine of {0} was added for the late days.': '已续借。此书已逾期：逾期天数记了 {0} 罚款。',
 'Reserved. We will keep it for you when it comes back; see "My account".': '预约成功。书还回后会为您保留；请看“我的账户”。',
 'The hold is cancelled.': '预约已取消。',
 'No answer from the library: this was NOT done. Please try again.': '图书馆系统没有回应：此操作未完成，请重试。',

@@ -135,6 +135,8 @@ export class DemoLibrary implements LibrarySource {
   readonly now: Date;
   /** How many writes reached the library (a retried one counts once). */
   writes = 0;
+  /** A fine each renewal reports (as a server with LIBRARY_OVERDUE_RENEWAL=charge does for an overdue loan). */
+  renewFineCents = 0;
 
   constructor(options: DemoOptions = {}) {
     this.now = options.now ?? new Date('2025-05-06T10:30:00+08:00');
@@ -356,7 +358,7 @@ class DemoPatronSource implements PatronSource {
     if (loan.renewals >= 2) throw refuse(403, 'RENEW_LIMIT', 'This item has already been renewed 2 times.', '此书已续借 2 次，不能再续。', { limit: 2 });
     loan.renewals++;
     loan.dueAt = new Date(Math.max(lib.now.getTime(), Date.parse(loan.dueAt)) + 30 * DAY).toISOString();
-    return { ...view(item), dueAt: loan.dueAt, renewals: loan.renewals };
+    return { ...view(item), dueAt: loan.dueAt, renewals: loan.renewals, ...(lib.renewFineCents ? { fineCents: lib.renewFineCents } : {}) };
   }
 
   renew(barcode: string, options: WriteOptions): Promise<RenewAnswer> {

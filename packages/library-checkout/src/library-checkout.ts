@@ -331,7 +331,10 @@ export class LibraryCheckout extends KioskElement {
     try {
       const results: RenewAllAnswer['results'] = barcode
         ? await patron.renew(barcode, { idempotencyKey: key }).then(
-            (a) => [{ barcode, title: a.title, ok: true, dueAt: a.dueAt }],
+            (a) => {
+              if (a.fineCents) this.#patch({ notice: { tone: 'info', text: views.renewedWithFine(a.fineCents) } });
+              return [{ barcode, title: a.title, ok: true, dueAt: a.dueAt }];
+            },
             (error) => {
               if (isLost(error) || isLibraryOffline(error)) throw error;
               const refusal = describeError(error);

@@ -52,6 +52,8 @@ export interface CheckinAnswer extends ItemView {
 export interface RenewAnswer extends ItemView {
   dueAt: string;
   renewals: number;
+  /** Late days turned into a fine when the library renews overdue loans for a charge (policy `charge`). */
+  fineCents?: number;
 }
 
 export interface RenewAllAnswer {

@@ -39,6 +39,7 @@ export interface ViewContext {
 
 export const renewSummary = (renewed: number, refused: number) =>
   refused ? msg(str`Renewed ${renewed}; ${refused} could not be renewed (see below).`) : msg(str`Renewed ${renewed}.`);
+export const renewedWithFine = (cents: number) => msg(str`Renewed. It was overdue: a fine of ${money(cents)} was added for the late days.`);
 export const holdPlaced = () => msg('Reserved. We will keep it for you when it comes back; see "My account".');
 export const holdCancelled = () => msg('The hold is cancelled.');
 export const notConfirmed = () => msg('No answer from the library: this was NOT done. Please try again.');

@@ -242,6 +242,18 @@ describe('ck-library-checkout', () => {
     expect(text(el)).to.contain('The hold is cancelled');
   });
 
+  it('says when renewing an overdue loan added a fine (policy "charge")', async () => {
+    const library = new DemoLibrary();
+    const el = await checkout(library);
+    await signIn(el);
+    tap(el, '[data-action="account"]');
+    await el.taskComplete;
+    library.renewFineCents = 120;
+    tap(el, '[data-renew="CK000101"]');
+    await until(() => !!$(el, '[part~="notice"]'));
+    expect($(el, '[part~="notice"]')!.textContent).to.contain('a fine of CN¥1.20 was added');
+  });
+
   it('refuses renewing an overdue loan with the reason', async () => {
     const library = new DemoLibrary();
     library.loans.push({ barcode: 'CK000702', patronId: 'patron-1', checkedOutAt: '2025-03-01T00:00:00Z', dueAt: '2025-04-01T00:00:00Z', renewals: 0 });
