@@ -77,9 +77,11 @@ const tap = async (el: LibraryCheckout, selector: string) => {
 async function searchFor(el: LibraryCheckout, value: string) {
   await el.taskComplete;
   if (el.screen !== 'search') await tap(el, '[data-action="search"]');
-  root(el)
-    .querySelector('ck-keyboard')!
-    .dispatchEvent(new CustomEvent('ck-keyboard-enter', { detail: { value }, bubbles: true, composed: true }));
+  // What the visitor typed on <ck-keyboard>, then Enter.
+  const keyboard = root(el).querySelector<HTMLElement & { value?: string; updateComplete?: Promise<unknown> }>('ck-keyboard')!;
+  keyboard.value = value;
+  await keyboard.updateComplete;
+  keyboard.dispatchEvent(new CustomEvent('ck-keyboard-enter', { detail: { value }, bubbles: true, composed: true }));
   await el.taskComplete;
 }
 
