@@ -252,10 +252,14 @@ export class LibraryCheckout extends KioskElement {
 
   async #signIn(cardNumber: string, pin: string | undefined): Promise<void> {
     this.#go(this.screen === 'pin' ? 'pin' : this.screen, { cardNumber, busy: true });
+    const visit = this.#visit.value;
     try {
       const { answer, patron } = await this.#source.signIn(cardNumber, pin);
+      // Wiped while the answer was on its way (idle, the element left the page): the patron is not let back in.
+      if (this.#visit.value !== visit) return void patron.signOut();
       this.#go('borrow', { patron, name: answer.patron.name, cardNumber: undefined, busy: false });
     } catch (error) {
+      if (this.#visit.value !== visit) return;
       const refusal = describeError(error);
       if (refusal.code === 'PIN_REQUIRED') this.#go('pin', { cardNumber, busy: false });
       else this.#patch({ busy: false, notice: { tone: 'error', refusal } });

@@ -398,6 +398,18 @@ describe('ck-library-checkout', () => {
       dialog.remove();
       });
 
+    it('a sign-in answered after the kiosk went idle does not sign the patron in', async () => {
+      const el = await checkout(new DemoLibrary({ delayMs: 300 }));
+      await scan('LIB00001');
+      await el.updateComplete;
+      await keypad(el, '123456');
+      window.dispatchEvent(new CustomEvent('ck-idle'));
+      await new Promise((r) => setTimeout(r, 600));
+      await el.updateComplete;
+      expect([el.signedIn, el.screen]).to.deep.equal([false, 'start']);
+      expect(el.shadowRoot!.innerHTML).to.not.contain('王晓明');
+    });
+
     it('wipes on disconnect', async () => {
       const { el, host } = await visit();
       el.remove();
