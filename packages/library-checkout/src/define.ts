@@ -1,7 +1,7 @@
 // Registers <ck-library-checkout> and the ui elements it renders. Import the
 // class from the index instead to register it under another name. The
-// on-screen keyboard (<ck-keyboard>, a separate ui entry) is registered by
-// `@civic-kiosk/ui/keyboard.js` itself.
+// on-screen keyboard (<ck-keyboard>, a separate ui entry that registers itself)
+// is imported by the element when the search screen first opens.
 import { KioskButton } from '@civic-kiosk/ui/button.js';
 import { KioskKeypad } from '@civic-kiosk/ui/keypad.js';
 import { KioskQrCode } from '@civic-kiosk/ui/qr-code.js';

@@ -147,6 +147,9 @@ export class LibraryCheckout extends KioskElement {
     args: () => [this.#source, this.query] as const,
   });
 
+  /** `<ck-keyboard>` (a separate ui entry) loads with the search screen, not before: signing in and borrowing do not wait for it. */
+  #keyboard: Promise<unknown> | undefined;
+
   get #source(): LibrarySource {
     return this.source ?? (this.#httpSource ??= new HttpLibrarySource(this.#session.client));
   }
@@ -167,7 +170,7 @@ export class LibraryCheckout extends KioskElement {
   get taskComplete(): Promise<void> {
     return (async () => {
       await this.updateComplete;
-      await Promise.all([this.#status.taskComplete, this.#account.taskComplete, this.#search.taskComplete].map((p) => p.catch(() => undefined)));
+      await Promise.all([this.#status.taskComplete, this.#account.taskComplete, this.#search.taskComplete, this.#keyboard].map((p) => p?.catch(() => undefined)));
       await this.updateComplete;
     })();
   }
@@ -185,6 +188,7 @@ export class LibraryCheckout extends KioskElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (this.screen === 'search') this.#keyboard ??= import('@civic-kiosk/ui/keyboard.js');
     enforceRules(this, changed, RULES);
     // A new session client (the kiosk enrolled again): a new HTTP source.
     const client = this.#session.client;

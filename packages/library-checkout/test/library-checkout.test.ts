@@ -270,6 +270,8 @@ describe('ck-library-checkout', () => {
     const el = await checkout();
     tap(el, '[data-action="search"]');
     await el.updateComplete;
+    await el.taskComplete;
+    expect(customElements.get('ck-keyboard'), 'the on-screen keyboard is loaded with the search screen').to.not.equal(undefined);
     const keyboard = $(el, 'ck-keyboard')!;
     const enter = async (value: string) => {
       keyboard.dispatchEvent(new CustomEvent('ck-keyboard-enter', { detail: { value }, bubbles: true, composed: true }));
