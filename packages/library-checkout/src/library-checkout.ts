@@ -170,7 +170,8 @@ export class LibraryCheckout extends KioskElement {
   get taskComplete(): Promise<void> {
     return (async () => {
       await this.updateComplete;
-      await Promise.all([this.#status.taskComplete, this.#account.taskComplete, this.#search.taskComplete, this.#keyboard].map((p) => p?.catch(() => undefined)));
+      const pending: Promise<unknown>[] = [this.#status.taskComplete, this.#account.taskComplete, this.#search.taskComplete, this.#keyboard ?? Promise.resolve()];
+      await Promise.all(pending.map((p) => p.catch(() => undefined)));
       await this.updateComplete;
     })();
   }
