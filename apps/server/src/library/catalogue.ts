@@ -342,18 +342,10 @@ export class CatalogueBackend implements LibraryBackend {
     if (mine) throw new ApiError(409, 'ALREADY_BORROWED', 'You already have this item on loan.', '您已借出此书。');
     const queue = await this.holdQueue(tx, item.id, at);
     if (queue.some((h) => h.patron_id === patronId)) throw new ApiError(409, 'HOLD_EXISTS', 'You already reserved this item.', '您已预约过此书。');
-    // Only items that are out: a copy of the same title on the shelf, free for anyone, is the answer instead of a hold.
-    const onShelf = await tx
-      .selectFrom('library_items as c')
-      .select('c.call_number')
-      .where('c.isbn', '=', item.isbn)
-      .where('c.loanable', '=', 1)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('loans as l').select('l.id').whereRef('l.item_id', '=', 'c.id').where('l.returned_at', 'is', null))))
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('holds as h').select('h.id').whereRef('h.item_id', '=', 'c.id').where(this.activeHold('h', nowIso)))))
-      .orderBy('c.barcode')
-      .limit(1)
-      .executeTakeFirst();
-    const refusal = holdRefusal(state, { loanable: item.loanable === 1, availableOnShelf: onShelf !== undefined, callNumber: onShelf?.call_number ?? item.call_number }, state.activeHolds, at);
+    // Only items that are out: this copy on the shelf with nobody waiting for it is taken, not reserved.
+    const onLoan = await tx.selectFrom('loans').select('id').where('item_id', '=', item.id).where('returned_at', 'is', null).executeTakeFirst();
+    const availableOnShelf = !onLoan && queue.length === 0;
+    const refusal = holdRefusal(state, { loanable: item.loanable === 1, availableOnShelf, callNumber: item.call_number }, state.activeHolds, at);
     if (refusal) throw refusal;
     const inserted = await tx.insertInto('holds').values({ item_id: item.id, patron_id: patronId, placed_at: nowIso, status: 'waiting', ready_until: null, shelf_bin: null }).returning('id').executeTakeFirstOrThrow();
     return { status: 201, body: { ...itemView(item), holdId: Number(inserted.id), status: 'waiting', placedAt: nowIso, position: queue.length + 1 } };
@@ -361,15 +353,13 @@ export class CatalogueBackend implements LibraryBackend {
 
   async cancelHold(w: WriteCtx, patronId: string, holdId: number): Promise<void> {
     const tx = txOf(w);
-    const cancelled = await tx.updateTable('holds').set({ status: 'cancelled' }).where('id', '=', holdId).where('patron_id', '=', patronId).where('status', 'in', ['waiting', 'ready']).returning(['item_id', 'status', 'ready_until']).executeTakeFirst();
-    if (!cancelled) {
-      const exists = await tx.selectFrom('holds').select('id').where('id', '=', holdId).where('patron_id', '=', patronId).executeTakeFirst();
-      if (!exists) throw errors.notFound(`Hold ${holdId}`, `预约 ${holdId}`);
-      return;
-    }
+    const hold = await tx.selectFrom('holds').select(['item_id', 'status', 'ready_until']).where('id', '=', holdId).where('patron_id', '=', patronId).executeTakeFirst();
+    if (!hold) throw errors.notFound(`Hold ${holdId}`, `预约 ${holdId}`);
+    const cancelled = await tx.updateTable('holds').set({ status: 'cancelled' }).where('id', '=', holdId).where('status', 'in', ['waiting', 'ready']).returning('id').executeTakeFirst();
+    if (!cancelled) return;
     // A ready hold given up: the copy on the hold shelf goes to the next reader waiting for it.
-    const stillReady = cancelled.status === 'ready' && (cancelled.ready_until == null || instant(cancelled.ready_until) >= w.at.getTime());
-    if (stillReady) await this.promoteNextHold(tx, cancelled.item_id, w.at);
+    const stillReady = hold.status === 'ready' && (hold.ready_until == null || instant(hold.ready_until) >= w.at.getTime());
+    if (stillReady) await this.promoteNextHold(tx, hold.item_id, w.at);
   }
 
   async finePaid(w: WriteCtx, fineId: number, staffId: string): Promise<WriteResult> {
