@@ -232,3 +232,33 @@ describe('library v2: overdue renewal charged (LIBRARY_OVERDUE_RENEWAL=charge)',
     }
   });
 });
+
+describe('library v2: bad input', () => {
+  it('answers garbage, half codes and unknown barcodes with a 4xx and a reason, and changes nothing', async () => {
+    const token = await patronToken(t.app, 'LIB00040');
+    const loansBefore = await t.store.db.selectFrom('loans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const cases: [string, unknown][] = [
+      ['/api/library/checkout', { barcode: 'CK0' }],
+      ['/api/library/checkout', { barcode: 'CK000013\u001b[A' }],
+      ['/api/library/checkout', { barcode: '' }],
+      ['/api/library/checkout', { barcode: 12345678 }],
+      ['/api/library/checkout', { barcode: 'ZZ999999' }],
+      ['/api/library/checkout', { barcode: 'CK000013', extra: true }],
+      ['/api/library/holds', { barcode: '条码条码' }],
+      ['/api/library/renew', { barcode: 'CK000013CK000013CK000013CK000013X' }],
+      ['/api/library/checkin', { barcode: 'CK00001\u0000' }],
+      ['/api/library/signin', { cardNumber: 'LIB00040', pin: '12' }],
+      ['/api/library/signin', { cardNumber: '<script>', pin: '123456' }],
+    ];
+    for (const [url, body] of cases) {
+      const res = await post(t.app, url, body, { token });
+      assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${url} ${JSON.stringify(body)} -> ${res.statusCode}`);
+      const e = json<Err>(res);
+      assert.ok(e.code && e.reasons['zh-CN'] && e.reasons.en, res.body);
+    }
+    const search = await get(t.app, `/api/library/search?q=${encodeURIComponent('<b>')}`);
+    assert.equal(search.statusCode, 400);
+    const loansAfter = await t.store.db.selectFrom('loans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    assert.equal(Number(loansAfter.n), Number(loansBefore.n), 'nothing stored');
+  });
+});
