@@ -61,6 +61,8 @@ export interface LibraryBackend {
   placeHold(w: WriteCtx, patronId: string, barcode: string): Promise<WriteResult>;
   /** Cancels one of the patron's holds; cancelling one already cancelled is not an error. */
   cancelHold(w: WriteCtx, patronId: string, holdId: number): Promise<void>;
+  /** The patron signed out: a library system that keeps patron sessions is told (SIP2 35/36). Optional. */
+  endSession?(patronId: string, at: Date): Promise<unknown>;
   /** Staff: a fine was paid at the desk. */
   finePaid(w: WriteCtx, fineId: number, staffId: string): Promise<WriteResult>;
   close(): Promise<void>;

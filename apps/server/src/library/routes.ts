@@ -31,6 +31,21 @@ export function libraryRoutes(app: FastifyInstance, backend: LibraryBackend = li
   const patronOnly = requireToken('library');
   app.addHook('onClose', () => backend.close());
 
+  // A library patron's sign-out (POST /api/signout, identity/routes.ts) ends their session on a SIP2 system too (35/36).
+  const signingOut = new WeakMap<FastifyRequest, string>();
+  if (backend.endSession) {
+    app.addHook('preHandler', async (request) => {
+      if (request.routeOptions.url !== '/api/signout' || !request.headers.authorization) return;
+      const principal = await authenticate(request);
+      if (principal?.svc === 'library') signingOut.set(request, principal.sub);
+    });
+    app.addHook('onResponse', async (request, reply) => {
+      const patronId = signingOut.get(request);
+      if (patronId === undefined || reply.statusCode !== 204) return;
+      await backend.endSession?.(patronId, now()).catch((error: unknown) => app.log.warn({ err: error }, 'SIP2: end session failed'));
+    });
+  }
+
   /** Check-in at a kiosk (its device credential) or by staff (a staff token from the desk). */
   async function deviceOrStaff(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (request.headers.authorization) {
