@@ -272,7 +272,7 @@ describe('the /api/library routes through the SIP2 gateway', () => {
     assert.equal(out.statusCode, 204, out.body);
     for (let i = 0; i < 50 && !acs.received.some((m) => m.startsWith('35')); i += 1) await new Promise((r) => setTimeout(r, 20));
     const end = acs.received.find((m) => m.startsWith('35'));
-    assert.match(end ?? '', /^35\d{8}   Z\d{6}AOck\|AALIB00040\|AC\|AY\dAZ[0-9A-F]{4}$/);
+    assert.match(end ?? '', /^35\d{8} {3}Z\d{6}AOck\|AALIB00040\|AC\|AY\dAZ[0-9A-F]{4}$/);
   });
 
   it('answers 503 LIBRARY_OFFLINE when the ACS does not answer, and nothing is recorded as done', async () => {
