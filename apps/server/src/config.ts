@@ -61,6 +61,8 @@ export interface Sip2Config {
   retries: number;
   /** SIP2_CHECKSUMS=0 turns error detection (AY/AZ) off for an ACS that has it off; on by default. */
   checksums: boolean;
+  /** SIP2_TIME_ZONE: the zone of dates the ACS sends with a blank zone (its local time); default Asia/Shanghai. */
+  timeZone: string;
 }
 
 function sip2Config(env: NodeJS.ProcessEnv): Sip2Config | null {
@@ -79,6 +81,7 @@ function sip2Config(env: NodeJS.ProcessEnv): Sip2Config | null {
     timeoutMs: Math.max(100, Number(env.SIP2_TIMEOUT_MS ?? 5000) || 5000),
     retries: Math.max(0, Number(env.SIP2_RETRIES ?? 3)),
     checksums: env.SIP2_CHECKSUMS !== '0',
+    timeZone: env.SIP2_TIME_ZONE?.trim() || 'Asia/Shanghai',
   };
 }
 

@@ -163,7 +163,7 @@ describe('SIP2 client against the loopback ACS', () => {
 describe('the /api/library routes through the SIP2 gateway', () => {
   let acs: FakeAcs;
   let t: TestApp;
-  const sip2 = (): Sip2Config => ({ host: '127.0.0.1', port: acs.port, user: 'kiosk', password: 'secret', institution: 'ck', location: 'xikou', poolSize: 2, timeoutMs: 800, retries: 3, checksums: true });
+  const sip2 = (): Sip2Config => ({ host: '127.0.0.1', port: acs.port, user: 'kiosk', password: 'secret', institution: 'ck', location: 'xikou', poolSize: 2, timeoutMs: 800, retries: 3, checksums: true, timeZone: 'Asia/Shanghai' });
   const token = async (card: string) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/library/signin', headers: DEVICE, payload: { cardNumber: card, pin: PIN } });
     assert.equal(res.statusCode, 200, res.body);

@@ -74,10 +74,13 @@ export class Sip2Backend implements LibraryBackend {
   constructor(
     readonly config: Sip2Config,
     readonly log: FastifyBaseLogger,
-    /** The zone of dates an ACS sends without one (blank ZZZZ). */
-    readonly localZone = 'Asia/Shanghai',
   ) {
     this.pool = new Sip2Pool({ ...config });
+  }
+
+  /** The zone of dates an ACS sends without one (blank ZZZZ). */
+  private get localZone(): string {
+    return this.config.timeZone;
   }
 
   private get inst(): string {
