@@ -454,6 +454,12 @@ if (engines.includes('postgres') && process.env.BENCH_TWO_INSTANCES !== '0') {
   report.postgresTwoInstances = figures;
   for (const fig of figures) summary.push({ engine: 'postgres ×2', scenario: fig.name, 'req/s': fig.rps, p99: fig.p99, non2xx: fig.non2xx });
 }
+// Library checkouts/s and p99, own catalogue and SIP2 gateway (bench/library.ts; BENCH_LIBRARY=0 skips).
+if (process.env.BENCH_LIBRARY !== '0') {
+  const { libraryBench } = await import('./library.js');
+  report.library = await libraryBench();
+  console.table(report.library);
+}
 console.log('\nsummary');
 console.table(summary);
 fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -4642,6 +4642,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/library/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which library backend answers this kiosk, whether it is reachable now, and whether a card scan alone signs in here. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            backend: "catalogue" | "sip2";
+                            online: boolean;
+                            /** @description this kiosk's site lets a card scan alone sign a patron in (no PIN) */
+                            scanAloneSignin: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/library/signin": {
         parameters: {
             query?: never;
@@ -4651,7 +4888,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Patron sign-in with card number and PIN. Five wrong PINs lock the card for 15 minutes. */
+        /** Patron sign-in with card number and PIN (five wrong PINs lock the card for 15 minutes), or with the card alone where the site allows it (else 422 PIN_REQUIRED). */
         post: {
             parameters: {
                 query?: never;
@@ -4665,7 +4902,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         cardNumber: string;
-                        pin: string;
+                        pin?: string;
                     };
                 };
             };
@@ -4735,8 +4972,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -4747,6 +4986,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -4796,8 +5037,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -4808,6 +5051,73 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -4857,8 +5167,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -4869,6 +5181,138 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -4968,8 +5412,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -4980,6 +5426,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5029,8 +5477,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5041,6 +5491,73 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5061,7 +5578,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the catalogue by title (Chinese or English), author, ISBN or pinyin initials. */
+        /** Search the catalogue by title (Chinese or English), author, ISBN or pinyin initials; with copies available now and the call number. */
         get: {
             parameters: {
                 query: {
@@ -5093,6 +5610,9 @@ export interface paths {
                                 };
                                 author: string;
                                 copies: number;
+                                callNumber: string;
+                                /** @description copies on the shelf that may be borrowed now */
+                                available: number;
                             }[];
                         };
                     };
@@ -5143,8 +5663,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5155,6 +5677,73 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5177,7 +5766,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Borrow an item; refusals carry an exact reason code. */
+        /** Borrow an item (201); refusals carry an exact reason code. An item already on this card answers 200 with that loan (alreadyYours), never a second loan. */
         post: {
             parameters: {
                 query?: never;
@@ -5193,6 +5782,33 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            barcode: string;
+                            isbn: string;
+                            title: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            author: string;
+                            callNumber: string;
+                            loanable: boolean;
+                            dueAt: string;
+                            checkedOutAt: string;
+                            /** @description true: the item was already on this patron's card (a double scan); this is that loan, not a second one */
+                            alreadyYours: boolean;
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
+                            /** @description SIP2 backend: lines for the receipt (AG) */
+                            printLines?: string[];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -5211,6 +5827,12 @@ export interface paths {
                             loanable: boolean;
                             dueAt: string;
                             checkedOutAt: string;
+                            /** @description true: the item was already on this patron's card (a double scan); this is that loan, not a second one */
+                            alreadyYours: boolean;
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
+                            /** @description SIP2 backend: lines for the receipt (AG) */
+                            printLines?: string[];
                         };
                     };
                 };
@@ -5260,8 +5882,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5272,6 +5896,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5321,8 +5947,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5333,6 +5961,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5382,8 +6012,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5394,6 +6026,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5443,8 +6077,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5455,6 +6091,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5504,8 +6142,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5516,6 +6156,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5565,8 +6207,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5577,6 +6221,73 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5597,7 +6308,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return an item at a kiosk (no sign-in needed); a late return creates a fine; the next hold becomes ready. */
+        /** Return an item at a kiosk (device credential) or at the desk (staff token); no patron sign-in. A late return creates a fine; an item held for someone goes to the hold shelf (holdShelf.bin). */
         post: {
             parameters: {
                 query?: never;
@@ -5632,6 +6343,15 @@ export interface paths {
                             returnedAt: string;
                             fineCents: number;
                             heldForNextReader: boolean;
+                            /** @description set when the item is held for another reader: put it on the hold shelf */
+                            holdShelf: {
+                                /** @description the hold-shelf sort bin to put the item in */
+                                bin: string;
+                            } | null;
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
+                            /** @description SIP2 backend: lines for the receipt (AG) */
+                            printLines?: string[];
                         };
                     };
                 };
@@ -5681,8 +6401,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5693,6 +6415,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5742,8 +6466,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5754,6 +6480,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5803,8 +6531,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5815,6 +6545,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5864,8 +6596,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5876,6 +6610,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5925,8 +6661,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -5937,6 +6675,73 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -5957,7 +6762,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Renew one of the patron's loans. */
+        /** Renew one of the patron's loans (an overdue one: refused, or renewed with the late fine charged, per LIBRARY_OVERDUE_RENEWAL). */
         post: {
             parameters: {
                 query?: never;
@@ -5991,6 +6796,12 @@ export interface paths {
                             loanable: boolean;
                             dueAt: string;
                             renewals: number;
+                            /** @description LIBRARY_OVERDUE_RENEWAL=charge: the late fine charged for renewing an overdue loan (0 otherwise) */
+                            fineCents: number;
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
+                            /** @description SIP2 backend: lines for the receipt (AG) */
+                            printLines?: string[];
                         };
                     };
                 };
@@ -6040,8 +6851,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6052,6 +6865,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6101,8 +6916,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6113,6 +6930,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6162,8 +6981,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6174,6 +6995,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6223,8 +7046,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6235,6 +7060,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6284,8 +7111,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6296,6 +7125,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6345,8 +7176,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6357,6 +7190,390 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/library/renew-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renew every loan the patron has; each answers on its own (ok with the new due date, or the refusal's code and reasons). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                barcode: string;
+                                title: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                ok: boolean;
+                                dueAt?: string;
+                                code?: string;
+                                reasons?: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                            }[];
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6377,7 +7594,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reserve an item; holds queue in the order they were placed. */
+        /** Reserve an item that is out (a copy on the shelf: 409 ITEM_AVAILABLE with its call number); holds queue in the order they were placed, up to a per-patron cap (409 HOLD_LIMIT). */
         post: {
             parameters: {
                 query?: never;
@@ -6411,6 +7628,13 @@ export interface paths {
                             loanable: boolean;
                             placedAt: string;
                             position: number;
+                            holdId: number;
+                            /** @enum {string} */
+                            status: "waiting" | "ready";
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
+                            /** @description SIP2 backend: lines for the receipt (AG) */
+                            printLines?: string[];
                         };
                     };
                 };
@@ -6460,8 +7684,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6472,6 +7698,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6521,8 +7749,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6533,6 +7763,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6582,8 +7814,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6594,6 +7828,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6643,8 +7879,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6655,6 +7893,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6704,8 +7944,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6716,6 +7958,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6765,8 +8009,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6777,12 +8023,379 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/library/holds/{holdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel one of the patron's holds (again: still 204). A ready hold given up passes the copy to the next reader waiting. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    holdId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Cancelled */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6795,7 +8408,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in patron's loans, holds and fines. */
+        /** The signed-in patron's loans, holds (ready ones with their shelf deadline) and fines. A personal read: audited. */
         get: {
             parameters: {
                 query?: never;
@@ -6845,8 +8458,14 @@ export interface paths {
                                 callNumber: string;
                                 loanable: boolean;
                                 placedAt: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "waiting" | "ready";
                                 position: number;
+                                holdId: number;
+                                /** @description a ready hold: the last instant it waits on the hold shelf */
+                                readyUntil: string | null;
+                                /** @description a ready hold: the hold-shelf sort bin */
+                                shelfBin?: string | null;
                             }[];
                             fines: {
                                 id: number;
@@ -6856,6 +8475,8 @@ export interface paths {
                             }[];
                             finesTotalCents: number;
                             fineLimitCents: number;
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6905,8 +8526,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6917,6 +8540,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6966,8 +8591,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -6978,6 +8605,73 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -6985,6 +8679,444 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/library/fines/{fineId}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff: a fine was paid at the desk (marked paid with the staff id; again: 200 alreadyPaid). Audited. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fineId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fineId: number;
+                            patronId: string;
+                            amountCents: number;
+                            paidAt: string;
+                            alreadyPaid: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
