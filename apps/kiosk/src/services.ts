@@ -63,6 +63,20 @@ export const SERVICES: readonly ServiceDescriptor[] = [
     // card-prefix: the letters of the demo estate's resident cards (XK0001…); a site setting once sites carry one.
     render: ({ site }) => html`<ck-parking-board time-zone=${site.timeZone} card-prefix="XK"></ck-parking-board>`,
   },
+  {
+    id: 'library',
+    icon: 'library',
+    title: () => msg('Library'),
+    description: () => msg('Borrow and return books by scanning, renew, reserve, and see your loans'),
+    load: () => import('@civic-kiosk/library-checkout/define.js'),
+    // The session gives the HTTP client with the device credential; the village libraries print "LIB" before the card digits.
+    // A site's receipt setting (print | qr | none) is read from the site when it has one, else a QR code.
+    render: ({ site }) => html`<ck-library-checkout
+      card-prefix="LIB"
+      time-zone=${site.timeZone}
+      receipt=${(site as { libraryReceipt?: string }).libraryReceipt ?? 'qr'}
+    ></ck-library-checkout>`,
+  },
 ];
 
 /** The tiles a site shows: the services it offers that are built, in the site's order. */

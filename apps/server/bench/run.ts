@@ -462,6 +462,12 @@ if (process.env.BENCH_TALLY !== '0') {
   console.table(tallyFigures);
   report.tally = tallyFigures;
 }
+// Library checkouts/s and p99, own catalogue and SIP2 gateway (bench/library.ts; BENCH_LIBRARY=0 skips).
+if (process.env.BENCH_LIBRARY !== '0') {
+  const { libraryBench } = await import('./library.js');
+  report.library = await libraryBench();
+  console.table(report.library);
+}
 console.log('\nsummary');
 console.table(summary);
 fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);

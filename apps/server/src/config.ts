@@ -30,6 +30,67 @@ export interface ServerConfig {
   logLevel: string;
   /** How long `GET /api/stations` may serve its in-memory copy before re-checking the database (0: check on every request). */
   stationsMaxStaleMs: number;
+  /** The library service (issue 12): its own catalogue, or a SIP2 library system. */
+  library: LibraryConfig;
+}
+
+/** LIBRARY_* and SIP2_* (branch library-server). */
+export interface LibraryConfig {
+  /** LIBRARY_OVERDUE_RENEWAL: an overdue loan's renewal is refused (default) or renewed with the late fine charged. */
+  overdueRenewal: 'refuse' | 'charge';
+  /** LIBRARY_SCAN_ALONE_SIGNIN=1: a card scan alone signs a patron in at every site (a site's own policy row wins). Default: PIN required. */
+  scanAloneSignin: boolean;
+  /** LIBRARY_SIP2=<host>:<port> selects the SIP2 gateway instead of the own catalogue. */
+  sip2: Sip2Config | null;
+}
+
+export interface Sip2Config {
+  host: string;
+  port: number;
+  /** SIP2_USER / SIP2_PASSWORD: the login (93) of the self-check account (CN / CO). */
+  user: string;
+  password: string;
+  /** SIP2_INSTITUTION (AO) and SIP2_LOCATION (CP, the login's location code). */
+  institution: string;
+  location: string;
+  /** SIP2_POOL_SIZE: connections kept open to the ACS (default 2). */
+  poolSize: number;
+  /** SIP2_TIMEOUT_MS: how long to wait for one answer (default 5000). */
+  timeoutMs: number;
+  /** SIP2_RETRIES: resends after a 96 or a timeout before giving up (default 3; the ACS's own limit from 98 wins when lower). */
+  retries: number;
+  /** SIP2_CHECKSUMS=0 turns error detection (AY/AZ) off for an ACS that has it off; on by default. */
+  checksums: boolean;
+  /** SIP2_TIME_ZONE: the zone of dates the ACS sends with a blank zone (its local time); default Asia/Shanghai. */
+  timeZone: string;
+}
+
+function sip2Config(env: NodeJS.ProcessEnv): Sip2Config | null {
+  const target = env.LIBRARY_SIP2?.trim();
+  if (!target) return null;
+  const m = /^(.+):(\d{1,5})$/.exec(target);
+  if (!m) throw new Error(`LIBRARY_SIP2 must be <host>:<port>, got "${target}"`);
+  return {
+    host: m[1]!.replace(/^\[(.*)\]$/, '$1'),
+    port: Number(m[2]),
+    user: env.SIP2_USER ?? '',
+    password: env.SIP2_PASSWORD ?? '',
+    institution: env.SIP2_INSTITUTION ?? '',
+    location: env.SIP2_LOCATION ?? '',
+    poolSize: Math.max(1, Number(env.SIP2_POOL_SIZE ?? 2) || 2),
+    timeoutMs: Math.max(100, Number(env.SIP2_TIMEOUT_MS ?? 5000) || 5000),
+    retries: Math.max(0, Number(env.SIP2_RETRIES ?? 3)),
+    checksums: env.SIP2_CHECKSUMS !== '0',
+    timeZone: env.SIP2_TIME_ZONE?.trim() || 'Asia/Shanghai',
+  };
+}
+
+export function loadLibraryConfig(env: NodeJS.ProcessEnv): LibraryConfig {
+  return {
+    overdueRenewal: env.LIBRARY_OVERDUE_RENEWAL === 'charge' ? 'charge' : 'refuse',
+    scanAloneSignin: env.LIBRARY_SCAN_ALONE_SIGNIN === '1',
+    sip2: sip2Config(env),
+  };
 }
 
 /** The documented demo credential of a demo site (accepted only outside production with DEMO_DEVICES=1). */
@@ -62,5 +123,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tokenKeyFile: path.resolve(env.TOKEN_KEY_FILE ?? './data/token-keys.json'),
     logLevel: env.LOG_LEVEL ?? 'info',
     stationsMaxStaleMs: Number(env.STATIONS_MAX_STALE_MS ?? 1000),
+    library: loadLibraryConfig(env),
   };
 }

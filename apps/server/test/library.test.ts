@@ -53,8 +53,11 @@ describe('library', () => {
     const open = await t.store.db.selectFrom('loans').select('id').where('item_id', '=', 'item-0013').where('returned_at', 'is', null).execute();
     assert.equal(open.length, 1, 'the replay did not borrow twice');
 
+    // A double scan with a new key: the loan it already has, never a second one.
     const again = await post(t.app, '/api/library/checkout', { barcode: 'CK000013' }, { token });
-    assert.equal(json(again).code, 'ALREADY_BORROWED');
+    assert.equal(again.statusCode, 200, again.body);
+    assert.equal(json<{ alreadyYours: boolean; dueAt: string }>(again).alreadyYours, true);
+    assert.equal(json<{ dueAt: string }>(again).dueAt, json<{ dueAt: string }>(first).dueAt);
     const renew = await post(t.app, '/api/library/renew', { barcode: 'CK000013' }, { token });
     assert.equal(renew.statusCode, 200, renew.body);
     assert.equal(json<{ renewals: number }>(renew).renewals, 1);
@@ -72,11 +75,11 @@ describe('library', () => {
       assert.ok(body.reasons['zh-CN'] && body.reasons.en);
       return body.code;
     };
-    assert.equal(await reason('LIB00002', 'CK000015'), 'OVERDUE');
+    assert.equal(await reason('LIB00002', 'CK000015'), 'CARD_BLOCKED_OVERDUE');
     assert.equal(await reason('LIB00003', 'CK000015'), 'CARD_EXPIRED');
-    assert.equal(await reason('LIB00004', 'CK000015'), 'FINE_LIMIT');
+    assert.equal(await reason('LIB00004', 'CK000015'), 'CARD_BLOCKED_FINES');
     assert.equal(await reason('LIB00010', 'CK000010'), 'NOT_FOR_LOAN');
-    assert.equal(await reason('LIB00010', 'CK000002'), 'ON_HOLD_FOR_OTHER');
+    assert.equal(await reason('LIB00010', 'CK000002'), 'ON_HOLD_FOR_ANOTHER');
     assert.equal(await reason('LIB00010', 'CK000041'), 'ON_LOAN');
   });
 
@@ -99,18 +102,19 @@ describe('library', () => {
   });
 
   it('queues holds in order and gives the returned item to the first in line', async () => {
-    // Item 41 is on loan to patron 5 with patrons 6 and 7 waiting; patron 11 joins third.
-    const token11 = await patronToken(t.app, 'LIB00011');
+    // Item 41 is on loan to patron 5 (overdue) with patrons 6 and 7 waiting; patron 13 joins third.
+    const token11 = await patronToken(t.app, 'LIB00013');
     const hold = await post(t.app, '/api/library/holds', { barcode: 'CK000041' }, { token: token11 });
     assert.equal(hold.statusCode, 201, hold.body);
     assert.equal(json<{ position: number }>(hold).position, 3);
     assert.equal(json(await post(t.app, '/api/library/holds', { barcode: 'CK000041' }, { token: token11 })).code, 'HOLD_EXISTS');
     const renew = await post(t.app, '/api/library/renew', { barcode: 'CK000041' }, { token: await patronToken(t.app, 'LIB00005') });
-    assert.equal(json(renew).code, 'ON_HOLD_FOR_OTHER');
+    assert.equal(json(renew).code, 'OVERDUE_RENEWAL_REFUSED');
 
     const back = await post(t.app, '/api/library/checkin', { barcode: 'CK000041' });
     assert.equal(json<{ heldForNextReader: boolean }>(back).heldForNextReader, true);
-    assert.equal(json(await post(t.app, '/api/library/checkout', { barcode: 'CK000041' }, { token: await patronToken(t.app, 'LIB00007') })).code, 'ON_HOLD_FOR_OTHER');
+    assert.deepEqual(json<{ holdShelf: unknown }>(back).holdShelf, { bin: 'H-06' }, 'patron 6 files under the last two digits of LIB00006');
+    assert.equal(json(await post(t.app, '/api/library/checkout', { barcode: 'CK000041' }, { token: await patronToken(t.app, 'LIB00007') })).code, 'ON_HOLD_FOR_ANOTHER');
     const six = await patronToken(t.app, 'LIB00006');
     assert.equal((await post(t.app, '/api/library/checkout', { barcode: 'CK000041' }, { token: six })).statusCode, 201);
     const me11 = json<{ holds: { position: number }[] }>(await get(t.app, '/api/library/me', token11));

@@ -182,6 +182,9 @@ export interface Database {
     patron_id: string;
     placed_at: string;
     status: string;
+    // --- library-server (migration 031): a ready hold's shelf deadline and sort bin.
+    ready_until?: string | null;
+    shelf_bin?: string | null;
   };
   fines: {
     id: Generated<number>;
@@ -190,6 +193,13 @@ export interface Database {
     reason: string;
     created_at: string;
     paid_at: string | null;
+    // --- library-server (migration 031): the staff member who marked it paid.
+    paid_by?: string | null;
+  };
+  // --- library-server (migration 031): per-site library policy.
+  library_site_policy: {
+    site_id: string;
+    scan_alone_signin: number;
   };
   sites: {
     id: string;

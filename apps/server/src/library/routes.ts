@@ -1,81 +1,111 @@
 import * as api from '../http/api-schemas.js';
-import type { FastifyInstance } from 'fastify';
-import { sql, type ExpressionBuilder } from 'kysely';
-import type { Db, Tx } from '../db/database.js';
-import { instant, instantBefore } from '../db/instant.js';
-import type { Database } from '../db/schema.js';
-import { isUniqueViolation } from '../db/database.js';
-import { principalOf, requireDevice, requireToken } from '../http/auth.js';
-import { ApiError, errors } from '../http/errors.js';
-import { idempotentWrite } from '../http/idempotency.js';
-import { errorResponses, s } from '../http/validation.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { audit } from '../http/audit.js';
+import { authenticate, principalOf, requireDevice, requireToken } from '../http/auth.js';
 import { deviceIdOf } from '../http/device-id.js';
-import { verifySecret } from '../identity/signin.js';
+import { ApiError } from '../http/errors.js';
+import { idempotentWrite, type WriteResult } from '../http/idempotency.js';
+import { s } from '../http/validation.js';
+import { emptyBody, noBodyIsEmpty } from '../identity/routes.js';
 import { issueToken } from '../identity/sessions.js';
-import { likeContains } from './pinyin.js';
-import { addDays, checkoutRefusal, lateFineCents, POLICY, renewRefusal, type PatronState } from './rules.js';
+import { requireStaff, staffOf } from '../staff/routes.js';
+import { patronVerifierOf, type LibraryBackend, type SearchBy, type WriteCtx } from './backend.js';
+import { CatalogueBackend } from './catalogue.js';
+import { remoteIdempotentWrite } from './remote-write.js';
+import { libraryErrors } from './schemas.js';
+import { Sip2Backend } from './sip2/backend.js';
 
 const tags = ['library'];
 const security = [{ bearer: [] }];
 const barcodeBody = { type: 'object', additionalProperties: false, required: ['barcode'], properties: { barcode: s.barcode } };
 
-type Item = { id: string; barcode: string; isbn: string; title_zh: string; title_en: string; author: string; call_number: string; loanable: number };
+/** The own catalogue, or the SIP2 gateway when LIBRARY_SIP2 is set. */
+export function libraryBackendFor(app: FastifyInstance): LibraryBackend {
+  const sip2 = app.ctx.config.library.sip2;
+  return sip2 ? new Sip2Backend(sip2, app.log) : new CatalogueBackend(app);
+}
 
-const itemView = (i: Item) => ({
-  barcode: i.barcode,
-  isbn: i.isbn,
-  title: { 'zh-CN': i.title_zh, en: i.title_en },
-  author: i.author,
-  callNumber: i.call_number,
-  loanable: i.loanable === 1,
-});
-
-export function libraryRoutes(app: FastifyInstance): void {
-  const { db, dialect } = app.ctx.store;
+export function libraryRoutes(app: FastifyInstance, backend: LibraryBackend = libraryBackendFor(app)): void {
+  const { db } = app.ctx.store;
   const now = () => app.ctx.now();
   const patronOnly = requireToken('library');
+  app.addHook('onClose', () => backend.close());
 
-  async function itemByBarcode(q: Db | Tx, barcode: string): Promise<Item> {
-    const item = await q.selectFrom('library_items').selectAll().where('barcode', '=', barcode).executeTakeFirst();
-    if (!item) throw errors.notFound(`The item with barcode ${barcode}`, `条码为 ${barcode} 的图书`);
-    return item;
+  // A library patron's sign-out (POST /api/signout, identity/routes.ts) ends their session on a SIP2 system too (35/36).
+  const signingOut = new WeakMap<FastifyRequest, string>();
+  if (backend.endSession) {
+    app.addHook('preHandler', async (request) => {
+      if (request.routeOptions.url !== '/api/signout' || !request.headers.authorization) return;
+      const principal = await authenticate(request);
+      if (principal?.svc === 'library') signingOut.set(request, principal.sub);
+    });
+    app.addHook('onResponse', async (request, reply) => {
+      const patronId = signingOut.get(request);
+      if (patronId === undefined || reply.statusCode !== 204) return;
+      await backend.endSession?.(patronId, now()).catch((error: unknown) => app.log.warn({ err: error }, 'SIP2: end session failed'));
+    });
   }
+
+  /** Check-in at a kiosk (its device credential) or by staff (a staff token from the desk). */
+  async function deviceOrStaff(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (request.headers.authorization) {
+      const principal = await authenticate(request);
+      if (principal?.svc === 'staff') {
+        request.principal = principal;
+        return;
+      }
+    }
+    await requireDevice.call(app, request, reply);
+  }
+
+  /** Who did it, for the audit line: the patron, the staff member, or the kiosk. */
+  const actorOf = (request: FastifyRequest) => {
+    const p = request.principal;
+    if (p?.svc === 'staff') return `staff:${p.sub}`;
+    if (p?.svc === 'library') return `patron:${p.sub}`;
+    return `device:${deviceIdOf(request) ?? 'unknown'}`;
+  };
 
   /**
-   * On PostgreSQL, locks the patron row first, so two kiosks cannot both slip under the loan limit: the
-   * counts are then read by a later statement, which sees any checkout by the same patron that committed
-   * while this one waited (SQLite has one writer, so its transactions never interleave).
+   * Every library write: idempotent under its key, and audited with the change (in the same transaction
+   * for the own catalogue; right after the library system answered for SIP2). Refusals are not audited.
    */
-  async function lockPatron(tx: Tx, patronId: string): Promise<void> {
-    if (dialect !== 'postgres') return;
-    const locked = await tx.selectFrom('patrons').select('id').where('id', '=', patronId).forUpdate().executeTakeFirst();
-    if (!locked) throw errors.unauthorized();
+  function write(request: FastifyRequest, reply: FastifyReply, action: string, subject: string, op: (w: WriteCtx) => Promise<WriteResult>): Promise<unknown> {
+    const line = (at: Date, out: WriteResult) => ({ at, actor: actorOf(request), action: out.status === 200 && (out.body as { alreadyYours?: boolean })?.alreadyYours ? `${action}.again` : action, subject, detail: { backend: backend.kind } });
+    if (backend.transactional) {
+      return idempotentWrite(request, reply, async (tx) => {
+        const at = now();
+        const out = await op({ tx, at });
+        await audit(tx, line(at, out));
+        return out;
+      });
+    }
+    return remoteIdempotentWrite(request, reply, async () => {
+      const at = now();
+      const out = await op({ tx: null, at });
+      await audit(db, line(at, out));
+      return out;
+    });
   }
 
-  /** The patron's standing in one statement: card expiry, loan limit, open and overdue loans, unpaid fines. */
-  const patronColumns = (patronId: string, nowIso: string) => (eb: ExpressionBuilder<Database, keyof Database>) => [
-    eb.selectFrom('patrons').select('expires_on').where('id', '=', patronId).as('p_expires_on'),
-    eb.selectFrom('patrons').select('max_loans').where('id', '=', patronId).as('p_max_loans'),
-    eb.selectFrom('loans').select((e) => e.fn.countAll<number>().as('n')).where('patron_id', '=', patronId).where('returned_at', 'is', null).as('p_open_loans'),
-    eb.selectFrom('loans').select((e) => e.fn.countAll<number>().as('n')).where('patron_id', '=', patronId).where('returned_at', 'is', null).where(instantBefore(dialect, 'due_at', nowIso)).as('p_overdue_loans'),
-    eb.selectFrom('fines').select((e) => e.fn.sum<number>('amount_cents').as('total')).where('patron_id', '=', patronId).where('paid_at', 'is', null).as('p_fines'),
-  ];
-
-  type PatronRow = { p_expires_on: string | null; p_max_loans: number | null; p_open_loans: number | null; p_overdue_loans: number | null; p_fines: number | string | null };
-  function patronFrom(row: PatronRow, patronId: string): PatronState {
-    if (row.p_expires_on === null || row.p_max_loans === null) throw errors.unauthorized();
-    return { patronId, expiresOn: row.p_expires_on, maxLoans: row.p_max_loans, openLoans: Number(row.p_open_loans ?? 0), overdueLoans: Number(row.p_overdue_loans ?? 0), unpaidFinesCents: Number(row.p_fines ?? 0) };
+  /** The site's scan-alone policy: its own row in library_site_policy, else LIBRARY_SCAN_ALONE_SIGNIN. */
+  async function scanAloneAllowed(request: FastifyRequest): Promise<boolean> {
+    const siteId = request.device?.siteId;
+    if (siteId) {
+      const row = await db.selectFrom('library_site_policy').select('scan_alone_signin').where('site_id', '=', siteId).executeTakeFirst();
+      if (row) return row.scan_alone_signin === 1;
+    }
+    return app.ctx.config.library.scanAloneSignin;
   }
 
-  async function patronState(tx: Tx, patronId: string, at: Date): Promise<PatronState> {
-    await lockPatron(tx, patronId);
-    const row = await tx.selectNoFrom(patronColumns(patronId, at.toISOString())).executeTakeFirstOrThrow();
-    return patronFrom(row, patronId);
-  }
-
-  async function holdQueue(q: Db | Tx, itemId: string): Promise<{ id: number; patron_id: string; status: string }[]> {
-    return q.selectFrom('holds').select(['id', 'patron_id', 'status']).where('item_id', '=', itemId).where('status', 'in', ['waiting', 'ready']).orderBy('id').execute();
-  }
+  app.get(
+    '/api/library/status',
+    {
+      preHandler: requireDevice,
+      schema: { tags, summary: 'Which library backend answers this kiosk, whether it is reachable now, and whether a card scan alone signs in here.', response: { 200: api.libraryStatus, ...libraryErrors(401) } },
+    },
+    async (request) => ({ backend: backend.kind, online: await backend.online(), scanAloneSignin: await scanAloneAllowed(request) }),
+  );
 
   app.post(
     '/api/library/signin',
@@ -83,35 +113,35 @@ export function libraryRoutes(app: FastifyInstance): void {
       preHandler: requireDevice,
       schema: {
         tags,
-        summary: 'Patron sign-in with card number and PIN. Five wrong PINs lock the card for 15 minutes.',
+        summary: 'Patron sign-in with card number and PIN (five wrong PINs lock the card for 15 minutes), or with the card alone where the site allows it (else 422 PIN_REQUIRED).',
         headers: { type: 'object', properties: { 'x-device-key': { type: 'string', maxLength: 256 } } },
-        body: { type: 'object', additionalProperties: false, required: ['cardNumber', 'pin'], properties: { cardNumber: s.cardNumber, pin: s.pin } },
-        response: { 200: api.librarySignin, ...errorResponses(401, 423) },
+        body: { type: 'object', additionalProperties: false, required: ['cardNumber'], properties: { cardNumber: s.cardNumber, pin: s.pin } },
+        response: { 200: api.librarySignin, ...libraryErrors(401, 422, 423, 429) },
       },
     },
     async (request) => {
-      const { cardNumber, pin } = request.body as { cardNumber: string; pin: string };
+      const { cardNumber, pin } = request.body as { cardNumber: string; pin?: string };
       const at = now();
-      const id = await verifySecret(db, 'patron', cardNumber, pin, at, deviceIdOf(request));
-      const p = await db.selectFrom('patrons').select(['id', 'name', 'expires_on']).where('id', '=', id).executeTakeFirstOrThrow();
+      let method = 'pin';
+      if (pin === undefined) {
+        const verifier = patronVerifierOf(app);
+        if (verifier && (await verifier.verify(request, cardNumber))) method = verifier.method;
+        else if (await scanAloneAllowed(request)) method = 'scan';
+        else throw new ApiError(422, 'PIN_REQUIRED', 'Please enter your PIN as well: a card scan alone is not enough here.', '请同时输入密码：本站点仅刷卡不能登录。');
+      }
+      const p = await backend.signin(request, cardNumber, pin ?? null, at);
       const { token, expiresAt, sessionId } = await issueToken(app, request, { sub: p.id, svc: 'library' }, `patron:${p.id}`);
-      return { token, expiresAt, sessionId, patron: { id: p.id, name: p.name, expiresOn: p.expires_on } };
+      if (method !== 'pin') await audit(db, { at, actor: `patron:${p.id}`, action: 'library.signin.without-pin', subject: `patron:${p.id}`, detail: { method } });
+      return { token, expiresAt, sessionId, patron: { id: p.id, name: p.name, expiresOn: p.expiresOn } };
     },
   );
 
   app.get(
     '/api/library/items/:barcode',
     {
-      schema: { tags, summary: 'Look up an item by its barcode, with its availability.', params: { type: 'object', additionalProperties: false, required: ['barcode'], properties: { barcode: s.barcode } }, response: { 200: api.libraryItem, ...errorResponses(404) } },
+      schema: { tags, summary: 'Look up an item by its barcode, with its availability.', params: { type: 'object', additionalProperties: false, required: ['barcode'], properties: { barcode: s.barcode } }, response: { 200: api.libraryItem, ...libraryErrors(404) } },
     },
-    async (request) => {
-      const item = await itemByBarcode(db, (request.params as { barcode: string }).barcode);
-      const [loan, holds] = await Promise.all([
-        db.selectFrom('loans').select('due_at').where('item_id', '=', item.id).where('returned_at', 'is', null).executeTakeFirst(),
-        holdQueue(db, item.id),
-      ]);
-      return { ...itemView(item), status: loan ? 'on_loan' : holds.length ? 'on_hold' : item.loanable ? 'available' : 'reference_only', dueAt: loan?.due_at ?? null, holds: holds.length };
-    },
+    async (request) => backend.item((request.params as { barcode: string }).barcode, now()),
   );
 
   app.get(
@@ -119,7 +149,7 @@ export function libraryRoutes(app: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Search the catalogue by title (Chinese or English), author, ISBN or pinyin initials.',
+        summary: 'Search the catalogue by title (Chinese or English), author, ISBN or pinyin initials; with copies available now and the call number.',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -130,168 +160,170 @@ export function libraryRoutes(app: FastifyInstance): void {
             limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
           },
         },
-        response: { 200: api.librarySearch, ...errorResponses() },
+        response: { 200: api.librarySearch, ...libraryErrors() },
       },
     },
     async (request) => {
-      const { q, by, limit } = request.query as { q: string; by: 'any' | 'title' | 'author' | 'isbn' | 'initials'; limit: number };
-      const pattern = likeContains(q.trim());
-      const isbnDigits = q.replace(/[^0-9Xx]/g, '');
-      const like = (column: string) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
-      const rows = await db
-        .selectFrom('library_items')
-        .select((eb) => ['isbn', eb.fn.min('barcode').as('barcode'), eb.fn.min('title_zh').as('title_zh'), eb.fn.min('title_en').as('title_en'), eb.fn.min('author').as('author'), eb.fn.countAll<number>().as('copies')])
-        .where((eb) => {
-          const ors = [];
-          if (by === 'any' || by === 'title') ors.push(like('title_zh'), like('title_en'));
-          if (by === 'any' || by === 'author') ors.push(like('author'));
-          if ((by === 'any' || by === 'isbn') && isbnDigits.length >= 3) ors.push(eb('isbn', 'like', `%${isbnDigits}%`));
-          if (by === 'any' || by === 'initials') ors.push(eb('initials', 'like', `${q.trim().toLowerCase().replace(/[\\%_]/g, '')}%`));
-          return eb.or(ors.length ? ors : [sql<boolean>`1 = 0`]);
-        })
-        .groupBy('isbn')
-        .orderBy('isbn')
-        .limit(limit)
-        .execute();
-      return {
-        query: q,
-        by,
-        results: rows.map((r) => ({ isbn: r.isbn, barcode: r.barcode, title: { 'zh-CN': r.title_zh, en: r.title_en }, author: r.author, copies: Number(r.copies) })),
-      };
+      const { q, by, limit } = request.query as { q: string; by: SearchBy; limit: number };
+      return backend.search(q, by, limit, now());
     },
   );
 
   app.post(
     '/api/library/checkout',
-    { preHandler: patronOnly, schema: { tags, security, summary: 'Borrow an item; refusals carry an exact reason code.', body: barcodeBody, response: { 201: api.checkoutAnswer, ...errorResponses(401, 403, 404, 409, 422) } } },
+    {
+      preHandler: patronOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Borrow an item (201); refusals carry an exact reason code. An item already on this card answers 200 with that loan (alreadyYours), never a second loan.',
+        body: barcodeBody,
+        response: { 200: api.checkoutAnswer, 201: api.checkoutAnswer, ...libraryErrors(401, 403, 404, 409, 422) },
+      },
+    },
     async (request, reply) => {
       const { barcode } = request.body as { barcode: string };
       const patronId = principalOf(request).sub;
-      return idempotentWrite(request, reply, async (tx) => {
-        const at = now();
-        await lockPatron(tx, patronId);
-        // The item, who has it, the head of its hold queue and the patron's standing: one round trip.
-        const row = await tx
-          .selectFrom('library_items as i')
-          .selectAll('i')
-          .select((eb) => [
-            eb.selectFrom('loans').select('patron_id').whereRef('loans.item_id', '=', 'i.id').where('returned_at', 'is', null).limit(1).as('on_loan_to'),
-            eb.selectFrom('holds').select('id').whereRef('holds.item_id', '=', 'i.id').where('status', 'in', ['waiting', 'ready']).orderBy('id').limit(1).as('first_hold_id'),
-            eb.selectFrom('holds').select('patron_id').whereRef('holds.item_id', '=', 'i.id').where('status', 'in', ['waiting', 'ready']).orderBy('id').limit(1).as('first_hold_patron'),
-            ...patronColumns(patronId, at.toISOString())(eb as unknown as ExpressionBuilder<Database, keyof Database>),
-          ])
-          .where('i.barcode', '=', barcode)
-          .executeTakeFirst();
-        if (!row) throw errors.notFound(`The item with barcode ${barcode}`, `条码为 ${barcode} 的图书`);
-        const state = patronFrom(row, patronId);
-        const item: Item = { id: row.id, barcode: row.barcode, isbn: row.isbn, title_zh: row.title_zh, title_en: row.title_en, author: row.author, call_number: row.call_number, loanable: row.loanable };
-        const refusal = checkoutRefusal(state, { loanable: item.loanable === 1, onLoanTo: row.on_loan_to ?? null, holdQueue: row.first_hold_patron ? [row.first_hold_patron] : [] }, at);
-        if (refusal) throw refusal;
-        const dueAt = addDays(at, POLICY.loanDays).toISOString();
-        try {
-          await tx.insertInto('loans').values({ item_id: item.id, patron_id: patronId, checked_out_at: at.toISOString(), due_at: dueAt, returned_at: null, renewals: 0 }).execute();
-        } catch (error) {
-          if (isUniqueViolation(error)) throw new ApiError(409, 'ON_LOAN', 'This item was just borrowed at another kiosk.', '此书刚刚在另一台终端被借出。');
-          throw error;
-        }
-        if (row.first_hold_id != null && row.first_hold_patron === patronId) await tx.updateTable('holds').set({ status: 'fulfilled' }).where('id', '=', Number(row.first_hold_id)).execute();
-        return { status: 201, body: { ...itemView(item), dueAt, checkedOutAt: at.toISOString() } };
-      });
+      return write(request, reply, 'library.checkout', `item:${barcode}`, (w) => backend.checkout(w, patronId, barcode));
     },
   );
 
   app.post(
     '/api/library/checkin',
-    { preHandler: requireDevice, schema: { tags, summary: 'Return an item at a kiosk (no sign-in needed); a late return creates a fine; the next hold becomes ready.', body: barcodeBody, response: { 200: api.checkinAnswer, ...errorResponses(401, 404, 409, 422) } } },
-    async (request, reply) =>
-      idempotentWrite(request, reply, async (tx) => {
-        const { barcode } = request.body as { barcode: string };
-        const item = await itemByBarcode(tx, barcode);
-        const at = now();
-        // Closing the open loan is the check that there is one: of two kiosks returning the same item at once, one gets NOT_ON_LOAN.
-        const loan = await tx.updateTable('loans').set({ returned_at: at.toISOString() }).where('item_id', '=', item.id).where('returned_at', 'is', null).returning(['id', 'patron_id', 'due_at']).executeTakeFirst();
-        if (!loan) throw new ApiError(409, 'NOT_ON_LOAN', 'This item is not on loan.', '此书未被借出。');
-        const fine = lateFineCents(loan.due_at, at);
-        if (fine > 0) {
-          await tx.insertInto('fines').values({ patron_id: loan.patron_id, amount_cents: fine, reason: `逾期归还《${item.title_zh}》 Late return of "${item.title_en}"`, created_at: at.toISOString(), paid_at: null }).execute();
-        }
-        // The first waiting hold (by placement) becomes ready.
-        const next = await tx
-          .updateTable('holds')
-          .set({ status: 'ready' })
-          .where('id', '=', (eb) => eb.selectFrom('holds as h').select((e) => e.fn.min('h.id').as('first')).where('h.item_id', '=', item.id).where('h.status', '=', 'waiting'))
-          .returning('id')
-          .executeTakeFirst();
-        return { status: 200, body: { ...itemView(item), returnedAt: at.toISOString(), fineCents: fine, heldForNextReader: Boolean(next) } };
-      }),
+    {
+      preHandler: deviceOrStaff,
+      schema: {
+        tags,
+        summary: 'Return an item at a kiosk (device credential) or at the desk (staff token); no patron sign-in. A late return creates a fine; an item held for someone goes to the hold shelf (holdShelf.bin).',
+        body: barcodeBody,
+        response: { 200: api.checkinAnswer, ...libraryErrors(401, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { barcode } = request.body as { barcode: string };
+      return write(request, reply, 'library.checkin', `item:${barcode}`, (w) => backend.checkin(w, barcode));
+    },
   );
 
   app.post(
     '/api/library/renew',
-    { preHandler: patronOnly, schema: { tags, security, summary: 'Renew one of the patron\'s loans.', body: barcodeBody, response: { 200: api.renewAnswer, ...errorResponses(401, 403, 404, 409, 422) } } },
+    {
+      preHandler: patronOnly,
+      schema: { tags, security, summary: "Renew one of the patron's loans (an overdue one: refused, or renewed with the late fine charged, per LIBRARY_OVERDUE_RENEWAL).", body: barcodeBody, response: { 200: api.renewAnswer, ...libraryErrors(401, 403, 404, 409, 422) } },
+    },
     async (request, reply) => {
       const { barcode } = request.body as { barcode: string };
       const patronId = principalOf(request).sub;
-      return idempotentWrite(request, reply, async (tx) => {
-        const item = await itemByBarcode(tx, barcode);
-        const loan = await tx.selectFrom('loans').selectAll().where('item_id', '=', item.id).where('returned_at', 'is', null).where('patron_id', '=', patronId).executeTakeFirst();
-        if (!loan) throw new ApiError(409, 'NOT_YOUR_LOAN', 'You do not have this item on loan.', '您没有借这本书。');
-        const at = now();
-        const state = await patronState(tx, patronId, at);
-        const refusal = renewRefusal(state, loan.renewals, (await holdQueue(tx, item.id)).map((h) => h.patron_id), at);
-        if (refusal) throw refusal;
-        // A renewal runs from today or from the old due date, whichever is later.
-        const from = new Date(Math.max(at.getTime(), new Date(loan.due_at).getTime()));
-        const dueAt = addDays(from, POLICY.renewDays).toISOString();
-        await tx.updateTable('loans').set({ due_at: dueAt, renewals: loan.renewals + 1 }).where('id', '=', loan.id).execute();
-        return { status: 200, body: { ...itemView(item), dueAt, renewals: loan.renewals + 1 } };
-      });
+      return write(request, reply, 'library.renew', `item:${barcode}`, (w) => backend.renew(w, patronId, barcode));
+    },
+  );
+
+  app.post(
+    '/api/library/renew-all',
+    {
+      preHandler: patronOnly,
+      preValidation: noBodyIsEmpty,
+      schema: { tags, security, summary: "Renew every loan the patron has; each answers on its own (ok with the new due date, or the refusal's code and reasons).", body: emptyBody, response: { 200: api.renewAllAnswer, ...libraryErrors(401, 422) } },
+    },
+    async (request, reply) => {
+      const patronId = principalOf(request).sub;
+      return write(request, reply, 'library.renew-all', `patron:${patronId}`, (w) => backend.renewAll(w, patronId));
     },
   );
 
   app.post(
     '/api/library/holds',
-    { preHandler: patronOnly, schema: { tags, security, summary: 'Reserve an item; holds queue in the order they were placed.', body: barcodeBody, response: { 201: api.holdAnswer, ...errorResponses(401, 403, 404, 409, 422) } } },
+    {
+      preHandler: patronOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Reserve an item that is out (a copy on the shelf: 409 ITEM_AVAILABLE with its call number); holds queue in the order they were placed, up to a per-patron cap (409 HOLD_LIMIT).',
+        body: barcodeBody,
+        response: { 201: api.holdAnswer, ...libraryErrors(401, 403, 404, 409, 422) },
+      },
+    },
     async (request, reply) => {
       const { barcode } = request.body as { barcode: string };
       const patronId = principalOf(request).sub;
-      return idempotentWrite(request, reply, async (tx) => {
-        const item = await itemByBarcode(tx, barcode);
-        if (item.loanable !== 1) throw new ApiError(403, 'NOT_FOR_LOAN', 'This item is for reading in the library only.', '此书仅供馆内阅览，不外借。');
-        const mine = await tx.selectFrom('loans').select('id').where('item_id', '=', item.id).where('patron_id', '=', patronId).where('returned_at', 'is', null).executeTakeFirst();
-        if (mine) throw new ApiError(409, 'ALREADY_BORROWED', 'You already have this item on loan.', '您已借出此书。');
-        const queue = await holdQueue(tx, item.id);
-        if (queue.some((h) => h.patron_id === patronId)) throw new ApiError(409, 'HOLD_EXISTS', 'You already reserved this item.', '您已预约过此书。');
-        const at = now().toISOString();
-        await tx.insertInto('holds').values({ item_id: item.id, patron_id: patronId, placed_at: at, status: 'waiting' }).execute();
-        return { status: 201, body: { ...itemView(item), placedAt: at, position: queue.length + 1 } };
-      });
+      return write(request, reply, 'library.hold', `item:${barcode}`, (w) => backend.placeHold(w, patronId, barcode));
+    },
+  );
+
+  app.delete(
+    '/api/library/holds/:holdId',
+    {
+      preHandler: patronOnly,
+      preValidation: noBodyIsEmpty,
+      schema: {
+        tags,
+        security,
+        summary: "Cancel one of the patron's holds (again: still 204). A ready hold given up passes the copy to the next reader waiting.",
+        params: { type: 'object', additionalProperties: false, required: ['holdId'], properties: { holdId: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } },
+        body: emptyBody,
+        response: { 204: { type: 'null', description: 'Cancelled' }, ...libraryErrors(401, 404) },
+      },
+    },
+    async (request, reply) => {
+      const { holdId } = request.params as { holdId: number };
+      const patronId = principalOf(request).sub;
+      const at = now();
+      const line = { at, actor: `patron:${patronId}`, action: 'library.hold.cancel', subject: `hold:${holdId}`, detail: { backend: backend.kind } };
+      // Cancelling is idempotent by itself (a second cancel is a 204 too): no key needed.
+      if (backend.transactional) {
+        await db.transaction().execute(async (tx) => {
+          await backend.cancelHold({ tx, at }, patronId, holdId);
+          await audit(tx, line);
+        });
+      } else {
+        await backend.cancelHold({ tx: null, at }, patronId, holdId);
+        await audit(db, line);
+      }
+      return reply.code(204).send();
     },
   );
 
   app.get(
     '/api/library/me',
-    { preHandler: patronOnly, schema: { tags, security, summary: 'The signed-in patron\'s loans, holds and fines.', response: { 200: api.patronAccount, ...errorResponses(401) } } },
+    { preHandler: patronOnly, schema: { tags, security, summary: "The signed-in patron's loans, holds (ready ones with their shelf deadline) and fines. A personal read: audited.", response: { 200: api.patronAccount, ...libraryErrors(401) } } },
     async (request) => {
       const patronId = principalOf(request).sub;
-      const at = now().toISOString();
-      const [patron, loans, holds, fines] = await Promise.all([
-        db.selectFrom('patrons').select(['id', 'name', 'card_number', 'expires_on', 'max_loans']).where('id', '=', patronId).executeTakeFirstOrThrow(),
-        db.selectFrom('loans as l').innerJoin('library_items as i', 'i.id', 'l.item_id').selectAll('i').select(['l.due_at', 'l.checked_out_at', 'l.renewals']).where('l.patron_id', '=', patronId).where('l.returned_at', 'is', null).orderBy('l.due_at').execute(),
-        db.selectFrom('holds as h').innerJoin('library_items as i', 'i.id', 'h.item_id').selectAll('i').select(['h.id as hold_id', 'h.placed_at', 'h.status', 'h.item_id']).where('h.patron_id', '=', patronId).where('h.status', 'in', ['waiting', 'ready']).orderBy('h.id').execute(),
-        db.selectFrom('fines').select(['id', 'amount_cents', 'reason', 'created_at']).where('patron_id', '=', patronId).where('paid_at', 'is', null).orderBy('id').execute(),
-      ]);
-      const positions = await Promise.all(
-        holds.map((h) => db.selectFrom('holds').select((eb) => eb.fn.countAll<number>().as('n')).where('item_id', '=', h.item_id).where('status', 'in', ['waiting', 'ready']).where('id', '<=', h.hold_id).executeTakeFirstOrThrow()),
-      );
-      return {
-        patron: { id: patron.id, name: patron.name, cardNumber: patron.card_number, expiresOn: patron.expires_on, maxLoans: patron.max_loans },
-        loans: loans.map((l) => ({ ...itemView(l), dueAt: l.due_at, checkedOutAt: l.checked_out_at, renewals: l.renewals, overdue: instant(l.due_at) < instant(at) })),
-        holds: holds.map((h, i) => ({ ...itemView(h), placedAt: h.placed_at, status: h.status, position: Number(positions[i]?.n ?? 0) })),
-        fines: fines.map((f) => ({ id: f.id, amountCents: f.amount_cents, reason: f.reason, createdAt: f.created_at })),
-        finesTotalCents: fines.reduce((sum, f) => sum + f.amount_cents, 0),
-        fineLimitCents: POLICY.fineLimitCents,
-      };
+      const at = now();
+      const account = await backend.account(patronId, at);
+      await audit(db, { at, actor: `patron:${patronId}`, action: 'library.account.read', subject: `patron:${patronId}` });
+      return account;
     },
   );
+
+  app.post(
+    '/api/staff/library/fines/:fineId/paid',
+    {
+      preHandler: requireStaff,
+      preValidation: noBodyIsEmpty,
+      schema: {
+        tags: ['staff', 'library'],
+        security,
+        summary: 'Staff: a fine was paid at the desk (marked paid with the staff id; again: 200 alreadyPaid). Audited.',
+        params: { type: 'object', additionalProperties: false, required: ['fineId'], properties: { fineId: { type: 'integer', minimum: 1, maximum: 2_147_483_647 } } },
+        body: emptyBody,
+        response: { 200: api.finePaidAnswer, ...libraryErrors(401, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { fineId } = request.params as { fineId: number };
+      const who = staffOf(request);
+      return idempotentWrite(request, reply, async (tx) => {
+        const out = await backend.finePaid({ tx, at: now() }, fineId, who.sub);
+        const body = out.body as { alreadyPaid: boolean; amountCents: number; patronId: string };
+        if (!body.alreadyPaid) await staffAuditIn(tx, request, fineId, body);
+        return out;
+      });
+    },
+  );
+
+  /** staffAudit writes on its own connection; inside the idempotent transaction the line goes with the change. */
+  function staffAuditIn(tx: Parameters<typeof audit>[0], request: FastifyRequest, fineId: number, body: { amountCents: number; patronId: string }): Promise<void> {
+    const who = staffOf(request);
+    return audit(tx, { at: now(), actor: `staff:${who.sub}`, action: 'staff.library.fine-paid', subject: `fine:${fineId}`, detail: { role: who.role, site: who.site ?? null, patron: body.patronId, amountCents: body.amountCents } });
+  }
 }

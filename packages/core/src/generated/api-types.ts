@@ -8937,6 +8937,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/library/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which library backend answers this kiosk, whether it is reachable now, and whether a card scan alone signs in here. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            backend: "catalogue" | "sip2";
+                            online: boolean;
+                            /** @description this kiosk's site lets a card scan alone sign a patron in (no PIN) */
+                            scanAloneSignin: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/library/signin": {
         parameters: {
             query?: never;
@@ -8946,7 +9183,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Patron sign-in with card number and PIN. Five wrong PINs lock the card for 15 minutes. */
+        /** Patron sign-in with card number and PIN (five wrong PINs lock the card for 15 minutes), or with the card alone where the site allows it (else 422 PIN_REQUIRED). */
         post: {
             parameters: {
                 query?: never;
@@ -8960,7 +9197,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         cardNumber: string;
-                        pin: string;
+                        pin?: string;
                     };
                 };
             };
@@ -9030,8 +9267,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9042,6 +9281,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -9091,8 +9332,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9103,6 +9346,73 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -9152,8 +9462,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9164,6 +9476,138 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -9263,8 +9707,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9275,6 +9721,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -9324,8 +9772,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9336,6 +9786,73 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -9356,7 +9873,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the catalogue by title (Chinese or English), author, ISBN or pinyin initials. */
+        /** Search the catalogue by title (Chinese or English), author, ISBN or pinyin initials; with copies available now and the call number. */
         get: {
             parameters: {
                 query: {
@@ -9388,6 +9905,9 @@ export interface paths {
                                 };
                                 author: string;
                                 copies: number;
+                                callNumber: string;
+                                /** @description copies on the shelf that may be borrowed now */
+                                available: number;
                             }[];
                         };
                     };
@@ -9438,8 +9958,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9450,6 +9972,73 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -9472,7 +10061,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Borrow an item; refusals carry an exact reason code. */
+        /** Borrow an item (201); refusals carry an exact reason code. An item already on this card answers 200 with that loan (alreadyYours), never a second loan. */
         post: {
             parameters: {
                 query?: never;
@@ -9488,6 +10077,33 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            barcode: string;
+                            isbn: string;
+                            title: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            author: string;
+                            callNumber: string;
+                            loanable: boolean;
+                            dueAt: string;
+                            checkedOutAt: string;
+                            /** @description true: the item was already on this patron's card (a double scan); this is that loan, not a second one */
+                            alreadyYours: boolean;
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
+                            /** @description SIP2 backend: lines for the receipt (AG) */
+                            printLines?: string[];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -9506,6 +10122,12 @@ export interface paths {
                             loanable: boolean;
                             dueAt: string;
                             checkedOutAt: string;
+                            /** @description true: the item was already on this patron's card (a double scan); this is that loan, not a second one */
+                            alreadyYours: boolean;
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
+                            /** @description SIP2 backend: lines for the receipt (AG) */
+                            printLines?: string[];
                         };
                     };
                 };
@@ -9555,8 +10177,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9567,6 +10191,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -9616,8 +10242,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9628,6 +10256,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -9677,8 +10307,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9689,6 +10321,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -9738,8 +10372,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9750,6 +10386,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -9799,8 +10437,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9811,6 +10451,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -9860,8 +10502,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9872,6 +10516,73 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -9892,7 +10603,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return an item at a kiosk (no sign-in needed); a late return creates a fine; the next hold becomes ready. */
+        /** Return an item at a kiosk (device credential) or at the desk (staff token); no patron sign-in. A late return creates a fine; an item held for someone goes to the hold shelf (holdShelf.bin). */
         post: {
             parameters: {
                 query?: never;
@@ -9927,6 +10638,15 @@ export interface paths {
                             returnedAt: string;
                             fineCents: number;
                             heldForNextReader: boolean;
+                            /** @description set when the item is held for another reader: put it on the hold shelf */
+                            holdShelf: {
+                                /** @description the hold-shelf sort bin to put the item in */
+                                bin: string;
+                            } | null;
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
+                            /** @description SIP2 backend: lines for the receipt (AG) */
+                            printLines?: string[];
                         };
                     };
                 };
@@ -9976,8 +10696,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -9988,6 +10710,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10037,8 +10761,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10049,6 +10775,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10098,8 +10826,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10110,6 +10840,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10159,8 +10891,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10171,6 +10905,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10220,8 +10956,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10232,6 +10970,73 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10252,7 +11057,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Renew one of the patron's loans. */
+        /** Renew one of the patron's loans (an overdue one: refused, or renewed with the late fine charged, per LIBRARY_OVERDUE_RENEWAL). */
         post: {
             parameters: {
                 query?: never;
@@ -10286,6 +11091,12 @@ export interface paths {
                             loanable: boolean;
                             dueAt: string;
                             renewals: number;
+                            /** @description LIBRARY_OVERDUE_RENEWAL=charge: the late fine charged for renewing an overdue loan (0 otherwise) */
+                            fineCents: number;
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
+                            /** @description SIP2 backend: lines for the receipt (AG) */
+                            printLines?: string[];
                         };
                     };
                 };
@@ -10335,8 +11146,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10347,6 +11160,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10396,8 +11211,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10408,6 +11225,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10457,8 +11276,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10469,6 +11290,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10518,8 +11341,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10530,6 +11355,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10579,8 +11406,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10591,6 +11420,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10640,8 +11471,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10652,6 +11485,390 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/library/renew-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renew every loan the patron has; each answers on its own (ok with the new due date, or the refusal's code and reasons). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: {
+                                barcode: string;
+                                title: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                                ok: boolean;
+                                dueAt?: string;
+                                code?: string;
+                                reasons?: {
+                                    "zh-CN": string;
+                                    en: string;
+                                };
+                            }[];
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10672,7 +11889,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reserve an item; holds queue in the order they were placed. */
+        /** Reserve an item that is out (a copy on the shelf: 409 ITEM_AVAILABLE with its call number); holds queue in the order they were placed, up to a per-patron cap (409 HOLD_LIMIT). */
         post: {
             parameters: {
                 query?: never;
@@ -10706,6 +11923,13 @@ export interface paths {
                             loanable: boolean;
                             placedAt: string;
                             position: number;
+                            holdId: number;
+                            /** @enum {string} */
+                            status: "waiting" | "ready";
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
+                            /** @description SIP2 backend: lines for the receipt (AG) */
+                            printLines?: string[];
                         };
                     };
                 };
@@ -10755,8 +11979,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10767,6 +11993,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10816,8 +12044,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10828,6 +12058,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10877,8 +12109,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10889,6 +12123,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10938,8 +12174,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -10950,6 +12188,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -10999,8 +12239,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -11011,6 +12253,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -11060,8 +12304,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -11072,12 +12318,379 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/library/holds/{holdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel one of the patron's holds (again: still 204). A ready hold given up passes the copy to the next reader waiting. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    holdId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Cancelled */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -11090,7 +12703,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in patron's loans, holds and fines. */
+        /** The signed-in patron's loans, holds (ready ones with their shelf deadline) and fines. A personal read: audited. */
         get: {
             parameters: {
                 query?: never;
@@ -11140,8 +12753,14 @@ export interface paths {
                                 callNumber: string;
                                 loanable: boolean;
                                 placedAt: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "waiting" | "ready";
                                 position: number;
+                                holdId: number;
+                                /** @description a ready hold: the last instant it waits on the hold shelf */
+                                readyUntil: string | null;
+                                /** @description a ready hold: the hold-shelf sort bin */
+                                shelfBin?: string | null;
                             }[];
                             fines: {
                                 id: number;
@@ -11151,6 +12770,8 @@ export interface paths {
                             }[];
                             finesTotalCents: number;
                             fineLimitCents: number;
+                            /** @description SIP2 backend: what the library system says for the screen (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -11200,8 +12821,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -11212,6 +12835,8 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -11261,8 +12886,10 @@ export interface paths {
                             limitCents?: number;
                             /** @description LOAN_LIMIT, RENEW_LIMIT */
                             limit?: number;
-                            /** @description further explanations, if any */
-                            details?: string[];
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
                             /**
                              * @description FHIR routes: the refusal is also an OperationOutcome
                              * @enum {string}
@@ -11273,6 +12900,73 @@ export interface paths {
                                 code: string;
                                 diagnostics?: string;
                             }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
                         };
                     };
                 };
@@ -11280,6 +12974,444 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff/library/fines/{fineId}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff: a fine was paid at the desk (marked paid with the staff id; again: 200 alreadyPaid). Audited. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fineId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fineId: number;
+                            patronId: string;
+                            amountCents: number;
+                            paidAt: string;
+                            alreadyPaid: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description the figures the refusal names, e.g. { limit } (LOAN_LIMIT, HOLD_LIMIT, RENEW_LIMIT), { finesTotalCents, fineLimitCents } (CARD_BLOCKED_FINES), { callNumber } (ITEM_AVAILABLE), { overdue } (CARD_BLOCKED_OVERDUE), { expiresOn } (CARD_EXPIRED) */
+                            details?: {
+                                [key: string]: number | string;
+                            };
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                            /** @description SIP2 backend: what the library system said (AF) */
+                            screenMessages?: string[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

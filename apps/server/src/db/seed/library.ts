@@ -53,6 +53,12 @@ const BOOKS: [string, string, string][] = [
   ['舌尖上的中国', 'A Bite of China', '陈晓卿 Chen Xiaoqing'],
   ['十万个为什么', 'One Hundred Thousand Whys', '少年儿童出版社 Juvenile & Children\'s Publishing House'],
   ['安徒生童话', 'Andersen\'s Fairy Tales', '安徒生 Hans Christian Andersen'],
+  // Titles beyond Chinese and ASCII (items 501–540), for the SIP2 gateway and the screens: accents,
+  // Cyrillic, Greek, a character outside the Basic Multilingual Plane (𠮷, four bytes in UTF-8).
+  ['悲惨世界', 'Les Misérables', '维克多·雨果 Victor Hugo'],
+  ['罪与罚', 'Crime and Punishment', '陀思妥耶夫斯基 Фёдор Достоевский'],
+  ['𠮷祥村的四季', 'Four Seasons of 𠮷xiang Village', '张𠮷 Zhang Ji'],
+  ['希腊神话', 'Ελληνική Μυθολογία — Greek Myths', 'Ana Núñez'],
 ];
 
 /** ISBN-13 with a valid check digit, in the 978-7 (China) group. */
@@ -72,9 +78,10 @@ export interface LibrarySeed {
 const day = 86_400_000;
 
 /**
- * 500 items (10 copies of 50 titles) and 40 patrons. The first four patrons are
- * the documented demo cases: LIB00001 in good standing, LIB00002 with an overdue
- * loan, LIB00003 with an expired card, LIB00004 with a fine above the limit.
+ * 540 items (10 copies of 54 titles) and 40 patrons. The first four patrons are
+ * the documented demo cases: LIB00001 in good standing (with a ready hold), LIB00002
+ * with an overdue loan, LIB00003 with an expired card, LIB00004 with fines above the
+ * limit; LIB00009 is at the hold cap (apps/server/README.md lists them all).
  */
 export function seedLibrary(now: Date): LibrarySeed {
   const r = rng(9787);
@@ -131,7 +138,19 @@ export function seedLibrary(now: Date): LibrarySeed {
     { item_id: 'item-0041', patron_id: 'patron-007', placed_at: at(-2), status: 'waiting' },
     // Item 2 is on the shelf but reserved for patron 8.
     { item_id: 'item-0002', patron_id: 'patron-008', placed_at: at(-1), status: 'waiting' },
+    // LIB00001's hold on 西游记 (CK000012) came back: ready on the hold shelf, bin H-01, for four more days.
+    { item_id: 'item-0012', patron_id: 'patron-001', placed_at: at(-9), status: 'ready', ready_until: at(4), shelf_bin: 'H-01' },
+    // LIB00009 is at the cap of five holds (items other readers have out): a sixth is HOLD_LIMIT.
+    ...[143, 160, 177, 194, 211].map((n, i) => ({ item_id: `item-${pad(n, 4)}`, patron_id: 'patron-009', placed_at: at(-8 + i), status: 'waiting' })),
   ];
-  const fines: LibrarySeed['fines'] = [{ patron_id: 'patron-004', amount_cents: 1250, reason: '逾期归还《活着》 Late return of "To Live"', created_at: at(-20), paid_at: null }];
+  const fine = (patron: number, cents: number, daysAgo: number, reason: string) => ({ patron_id: `patron-${pad(patron, 3)}`, amount_cents: cents, reason, created_at: at(-daysAgo), paid_at: null });
+  const fines: LibrarySeed['fines'] = [
+    // LIB00004: ¥12.50 in two fines, above the ¥10 limit (blocked).
+    fine(4, 800, 20, '逾期归还《活着》 Late return of "To Live"'),
+    fine(4, 450, 14, '逾期归还《围城》 Late return of "Fortress Besieged"'),
+    // Under the limit: shown in the account, borrowing still allowed.
+    fine(5, 300, 6, '逾期归还《茶馆》 Late return of "Teahouse"'),
+    fine(12, 120, 3, '图书污损 Damaged item: "Border Town"'),
+  ];
   return { items, patrons, loans, holds, fines };
 }

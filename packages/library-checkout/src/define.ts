@@ -1,0 +1,21 @@
+// Registers <ck-library-checkout> and the ui elements it renders. Import the
+// class from the index instead to register it under another name. The
+// on-screen keyboard (<ck-keyboard>, a separate ui entry that registers itself)
+// is imported by the element when the search screen first opens.
+import { KioskButton } from '@civic-kiosk/ui/button.js';
+import { KioskKeypad } from '@civic-kiosk/ui/keypad.js';
+import { KioskQrCode } from '@civic-kiosk/ui/qr-code.js';
+import { KioskStatusBanner } from '@civic-kiosk/ui/status-banner.js';
+import { LibraryCheckout } from './library-checkout.js';
+
+const elements = {
+  'ck-library-checkout': LibraryCheckout,
+  'ck-button': KioskButton,
+  'ck-keypad': KioskKeypad,
+  'ck-qr-code': KioskQrCode,
+  'ck-status-banner': KioskStatusBanner,
+} as const;
+for (const [tag, element] of Object.entries(elements)) {
+  // Two copies on one page (or the ui package's own define) must not throw.
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
