@@ -229,6 +229,15 @@ describe('the /api/library routes through the SIP2 gateway', () => {
     assert.equal(acs.items.get('CK000533')?.charged, 'LIB00038');
   });
 
+  it('sends nothing to the library system for a write without a valid Idempotency-Key', async () => {
+    const tk = await token('LIB00037');
+    acs.received.length = 0;
+    const res = await t.app.inject({ method: 'POST', url: '/api/library/checkout', headers: { ...DEVICE, authorization: `Bearer ${tk}`, 'idempotency-key': 'x' }, payload: { barcode: 'CK000536' } });
+    assert.equal(res.statusCode, 400);
+    assert.equal(json(res).code, 'IDEMPOTENCY_KEY_REQUIRED');
+    assert.equal(acs.received.filter((m) => m.startsWith('11')).length, 0);
+  });
+
   it('sends a checkout again only when the item shows it was not done', async () => {
     const tk = await token('LIB00039');
     acs.faults.swallow.add('11');
