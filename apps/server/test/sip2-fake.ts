@@ -30,6 +30,8 @@ export interface Faults {
   split: boolean;
   /** Requests with these codes are carried out but never answered, once each. */
   applyThenSilence: Set<string>;
+  /** Requests with these codes are lost on the way in (neither carried out nor answered), once each. */
+  swallow: Set<string>;
   /** Nothing at all is answered (a hung ACS). */
   silent: boolean;
 }
@@ -106,7 +108,7 @@ export function demoData(now = new Date()): { items: Map<string, FakeItem>; patr
 export async function startFakeAcs(options: { port?: number; host?: string; user?: string; password?: string; now?: () => Date } = {}): Promise<FakeAcs> {
   const now = options.now ?? (() => new Date());
   const { items, patrons } = demoData(now());
-  const faults: Faults = { badChecksum: 0, wrongSequence: 0, askResend: 0, garbage: 0, split: false, applyThenSilence: new Set(), silent: false };
+  const faults: Faults = { badChecksum: 0, wrongSequence: 0, askResend: 0, garbage: 0, split: false, applyThenSilence: new Set(), swallow: new Set(), silent: false };
   const received: string[] = [];
   const sockets = new Set<net.Socket>();
   const state = { logins: 0 };
@@ -323,6 +325,7 @@ export async function startFakeAcs(options: { port?: number; host?: string; user
           send(Buffer.from(`96AZ${sum16('96AZ')}\r`, 'utf8'));
           continue;
         }
+        if (faults.swallow.delete(code)) continue;
         const body = answer(code, text);
         if (faults.applyThenSilence.delete(code)) continue;
         const out = finish(body, trailer ? trailer[1]! : null);

@@ -229,6 +229,33 @@ describe('the /api/library routes through the SIP2 gateway', () => {
     assert.equal(acs.items.get('CK000533')?.charged, 'LIB00038');
   });
 
+  it('sends nothing to the library system for a write without a valid Idempotency-Key', async () => {
+    const tk = await token('LIB00037');
+    acs.received.length = 0;
+    const res = await t.app.inject({ method: 'POST', url: '/api/library/checkout', headers: { ...DEVICE, authorization: `Bearer ${tk}`, 'idempotency-key': 'x' }, payload: { barcode: 'CK000536' } });
+    assert.equal(res.statusCode, 400);
+    assert.equal(json(res).code, 'IDEMPOTENCY_KEY_REQUIRED');
+    assert.equal(acs.received.filter((m) => m.startsWith('11')).length, 0);
+  });
+
+  it('sends a checkout again only when the item shows it was not done', async () => {
+    const tk = await token('LIB00039');
+    acs.faults.swallow.add('11');
+    const out = await post(t.app, '/api/library/checkout', { barcode: 'CK000534' }, { token: tk });
+    assert.equal(out.statusCode, 201, out.body);
+    assert.equal(sent('11', 'CK000534'), 2, 'the first never reached the library system');
+    assert.equal(acs.items.get('CK000534')?.charged, 'LIB00039');
+  });
+
+  it('runs a double tap (same Idempotency-Key, at once) against the library system once', async () => {
+    const tk = await token('LIB00039');
+    const key = newKey();
+    const [a, b] = await Promise.all([post(t.app, '/api/library/checkout', { barcode: 'CK000535' }, { token: tk, key }), post(t.app, '/api/library/checkout', { barcode: 'CK000535' }, { token: tk, key })]);
+    assert.deepEqual([a.statusCode, b.statusCode], [201, 201]);
+    assert.equal(json<{ dueAt: string }>(a).dueAt, json<{ dueAt: string }>(b).dueAt);
+    assert.equal(sent('11', 'CK000535'), 1);
+  });
+
   it('returns an item to the hold shelf with its sort bin (CL)', async () => {
     const back = await post(t.app, '/api/library/checkin', { barcode: 'CK000041' });
     assert.equal(back.statusCode, 200, back.body);

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError } from '../http/errors.js';
+import { ApiError, errors } from '../http/errors.js';
 import { idempotencyScope, idempotentWrite, type WriteResult } from '../http/idempotency.js';
 
 /**
@@ -14,8 +14,8 @@ const inflight = new Map<string, Promise<unknown>>();
 
 export async function remoteIdempotentWrite(request: FastifyRequest, reply: FastifyReply, call: () => Promise<WriteResult>): Promise<unknown> {
   const key = request.headers['idempotency-key'];
-  // No valid key: idempotentWrite refuses it with its usual 400 before anything is sent out.
-  if (typeof key !== 'string') return idempotentWrite(request, reply, () => call());
+  // No valid key (the pattern of http/idempotency.ts): refused with its usual 400 before anything is sent out.
+  if (typeof key !== 'string' || !/^[A-Za-z0-9_-]{8,128}$/.test(key)) throw errors.idempotencyKeyRequired();
   const scope = await idempotencyScope(request);
   const slot = `${scope}\u0000${key}`;
   const earlier = inflight.get(slot);
