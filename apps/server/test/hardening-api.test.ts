@@ -210,7 +210,7 @@ describe('free text and times', () => {
     const me = json<{ loans: { barcode: string; overdue: boolean }[] }>(await get(t.app, '/api/library/me', lib));
     assert.deepEqual(me.loans.filter((l) => l.overdue).map((l) => l.barcode), ['CK000499']);
     const out = await post(t.app, '/api/library/checkout', { barcode: 'CK000498' }, { token: lib });
-    assert.equal(json(out).code, 'OVERDUE');
+    assert.equal(json(out).code, 'CARD_BLOCKED_OVERDUE');
   });
 });
 

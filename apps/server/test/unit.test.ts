@@ -49,12 +49,12 @@ describe('library rules', () => {
   it('allows a patron in good standing', () => assert.equal(checkoutRefusal(patron(), item, now), null));
   it('refuses in the documented order with exact codes', () => {
     assert.equal(checkoutRefusal(patron({ expiresOn: '2025-05-31' }), item, now)?.code, 'CARD_EXPIRED');
-    assert.equal(checkoutRefusal(patron({ openLoans: 1, overdueLoans: 1 }), item, now)?.code, 'OVERDUE');
-    assert.equal(checkoutRefusal(patron({ unpaidFinesCents: 1001 }), item, now)?.code, 'FINE_LIMIT');
+    assert.equal(checkoutRefusal(patron({ openLoans: 1, overdueLoans: 1 }), item, now)?.code, 'CARD_BLOCKED_OVERDUE');
+    assert.equal(checkoutRefusal(patron({ unpaidFinesCents: 1001 }), item, now)?.code, 'CARD_BLOCKED_FINES');
     assert.equal(checkoutRefusal(patron({ unpaidFinesCents: 1000 }), item, now), null);
     assert.equal(checkoutRefusal(patron(), { ...item, loanable: false }, now)?.code, 'NOT_FOR_LOAN');
     assert.equal(checkoutRefusal(patron(), { ...item, onLoanTo: 'p2' }, now)?.code, 'ON_LOAN');
-    assert.equal(checkoutRefusal(patron(), { ...item, holdQueue: ['p2', 'p1'] }, now)?.code, 'ON_HOLD_FOR_OTHER');
+    assert.equal(checkoutRefusal(patron(), { ...item, holdQueue: ['p2', 'p1'] }, now)?.code, 'ON_HOLD_FOR_ANOTHER');
     assert.equal(checkoutRefusal(patron(), { ...item, holdQueue: ['p1', 'p2'] }, now), null);
     const full = patron({ openLoans: 2 });
     assert.equal(checkoutRefusal(full, item, now)?.code, 'LOAN_LIMIT');
@@ -66,7 +66,7 @@ describe('library rules', () => {
   });
   it('limits renewals and respects waiting readers', () => {
     assert.equal(renewRefusal(patron(), 2, [], now)?.code, 'RENEW_LIMIT');
-    assert.equal(renewRefusal(patron(), 0, ['p2'], now)?.code, 'ON_HOLD_FOR_OTHER');
+    assert.equal(renewRefusal(patron(), 0, ['p2'], now)?.code, 'ON_HOLD_FOR_ANOTHER');
     assert.equal(renewRefusal(patron(), 1, [], now), null);
   });
   it('fines whole days late only', () => {

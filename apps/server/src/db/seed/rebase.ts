@@ -28,6 +28,7 @@ const COLUMNS: [keyof Database, string, Kind][] = [
   ['loans', 'due_at', 'instant'],
   ['loans', 'returned_at', 'instant'],
   ['holds', 'placed_at', 'instant'],
+  ['holds', 'ready_until', 'instant'],
   ['fines', 'created_at', 'instant'],
   ['fines', 'paid_at', 'instant'],
 ];
