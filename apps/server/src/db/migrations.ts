@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { DialectName } from './database.js';
 import { authHardening } from './migrations-auth.js';
+import { healthV2 } from './migrations-health.js';
 
 /**
  * The schema, written once with Kysely's builder for both engines. The only
@@ -330,6 +331,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.createIndex('idempotency_by_age').on('idempotency').column('created_ms').execute();
       },
     },
+    '032_health_v2': { up: (db) => healthV2(db) },
   };
 }
 
