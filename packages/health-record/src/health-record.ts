@@ -14,13 +14,13 @@ import {
 } from '@civic-kiosk/core';
 import type { ChartBand, ChartSeries } from '@civic-kiosk/ui/chart-config.js';
 import { msg, str } from '@lit/localize';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { healthRecordStyles } from './health-record.styles.js';
 import { errorLabel, flagLabel, maskNumber, noteLabel, sexLabel } from './labels.js';
 import { ageOn, type HealthRecord, type Item } from './record.js';
 import { otherGlucoseUnit, type Flag, type Reading } from './readings.js';
-import { FhirReader, ownServer, type AccessToken } from './source.js';
+import { FhirReader, noStoreFetch, ownServer, type AccessToken } from './source.js';
 import { PERIODS, pressureTrend, valueTrend, type Period, type Trend } from './trends.js';
 import './translations.js';
 
@@ -49,6 +49,8 @@ interface Personal {
   loading?: boolean;
   error?: unknown;
   shareUrl?: string;
+  /** The error is the sign-in's (a refused PIN), not a record read's. */
+  signinFailed?: boolean;
 }
 const EMPTY: Personal = {};
 
@@ -150,7 +152,10 @@ export class HealthRecordElement extends KioskElement {
     this.countdown = undefined;
   };
 
-  #afterWipe(_reason: WipeReason): void {
+  #afterWipe(reason: WipeReason): void {
+    // Off the page (or the page going away) no update may come: empty the shadow DOM now, so the
+    // name and readings do not linger in a detached tree someone still holds.
+    if (reason === 'disconnect' || reason === 'page-hide') render(nothing, this.renderRoot as HTMLElement);
     this.#abort?.abort();
     this.#loadedFor = undefined;
     this.#ownToken = false;
@@ -167,7 +172,7 @@ export class HealthRecordElement extends KioskElement {
   #reader(token: AccessToken): FhirReader {
     // Our server: the session's client (it carries the device credential the token is bound to).
     // Anyone else's: a plain client, so the kiosk's credential never leaves for another server.
-    const client = this.#ownToken ? this.#session.client : new HttpClient({ baseUrl: '', cache: false, ...(this.transport ? { fetch: this.transport } : {}) });
+    const client = this.#ownToken ? this.#session.client : new HttpClient({ baseUrl: '', cache: false, fetch: noStoreFetch(this.transport) });
     return new FhirReader(client, this.fhirBase, token);
   }
 
@@ -217,7 +222,7 @@ export class HealthRecordElement extends KioskElement {
       this.#ownToken = true;
       this.#personal.value = { token: signed.token, patientId: signed.patientId };
     } catch (error) {
-      this.#personal.value = { number, error };
+      this.#personal.value = { number, error, signinFailed: true };
     }
   }
 
@@ -247,7 +252,7 @@ export class HealthRecordElement extends KioskElement {
   }
 
   #renderSignIn(p: Personal): TemplateResult {
-    const error = p.error ? html`<ck-status-banner state="error" reason=${errorLabel(p.error)}></ck-status-banner>` : nothing;
+    const error = p.error ? html`<ck-status-banner state="error" reason=${errorLabel(p.error, p.signinFailed ? 'signin' : 'record')}></ck-status-banner>` : nothing;
     // An embedder's token that failed: its error, and no sign-in screen (the embedder signs in).
     if (this.patientId && p.token !== undefined && !this.#ownToken) return html`${error}`;
     if (p.loading) return this.#renderLoading();

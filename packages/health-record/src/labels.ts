@@ -36,9 +36,10 @@ export function noteLabel(kind: NoteKind, count: number): string {
 }
 
 /** The visitor-facing reason of a failed sign-in or load: the server's own words when it gave them. */
-export function errorLabel(error: unknown): string {
+export function errorLabel(error: unknown, phase: 'signin' | 'record' = 'record'): string {
   if (error instanceof ApiError) {
-    if (error.code === 'UNAUTHORIZED') return msg('Your session has ended. Please sign in again.');
+    // A 401 of the sign-in is a wrong PIN (the server says so); a 401 of a record read is an ended session.
+    if (phase === 'record' && (error.status === 401 || error.code === 'UNAUTHORIZED')) return msg('Your session has ended. Please sign in again.');
     if (error.code === 'NO_RECORD') return msg('There is no health record for this card.');
     if (error.code === 'BAD_RESPONSE') return msg('The health record server sent something that is not a health record. Please ask the staff.');
     if (error.offline) return msg('The health record server cannot be reached. Please try again later.');

@@ -16,8 +16,14 @@ export const ACCEPT = 'application/fhir+json, application/json;q=0.9';
 export const MAX_PAGES = 60;
 export const PAGE_SIZE = 100;
 
-/** Personal answers must never sit in the browser's HTTP cache. */
-export const noStoreFetch: typeof fetch = (input, init) => globalThis.fetch(input, { ...init, cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer' });
+/**
+ * Personal answers must never sit in the browser's HTTP cache: every request of a foreign server goes
+ * out with `cache: 'no-store'` (our own server's client is the session's, whose fetch core owns; the
+ * server answers every /fhir and /api request with `Cache-Control: no-store`).
+ */
+export function noStoreFetch(inner: typeof fetch = (input, init) => globalThis.fetch(input, init)): typeof fetch {
+  return (input, init) => inner(input, { ...init, cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer' });
+}
 
 export type SearchType = 'Observation' | 'Condition' | 'MedicationStatement' | 'Immunization' | 'Encounter';
 const SEARCHES: { type: SearchType; params: Record<string, string> }[] = [
@@ -45,7 +51,7 @@ export class FhirReader {
   constructor(client: HttpClient, base: string, token: AccessToken) {
     this.base = new URL(base.replace(/\/+$/, ''), globalThis.location?.href ?? 'http://localhost/').href;
     // Absolute URLs from here on (next links are absolute), with no ETag cache.
-    this.#client = client.with({ baseUrl: '', cache: false, fetch: noStoreFetch });
+    this.#client = client.with({ baseUrl: '', cache: false });
     this.#token = token;
   }
 
