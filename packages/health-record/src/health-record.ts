@@ -7,6 +7,7 @@ import {
   IDLE_ACTIVE_EVENT,
   IDLE_WARNING_EVENT,
   KioskElement,
+  numberConverter,
   PersonalDataController,
   SessionController,
   urlConverter,
@@ -82,6 +83,9 @@ export class HealthRecordElement extends KioskElement {
 
   /** "Take it with you": `print`, `qr` (a single-use link from our server) or `none` — the site's setting. */
   @property({ attribute: 'take-away', converter: enumConverter(TAG, 'take-away', ['print', 'qr', 'none'], 'none') }) accessor takeAway: TakeAway = 'none';
+
+  /** Entries asked for per page (`_count`); servers may send fewer and page by link[next]. */
+  @property({ type: Number, attribute: 'page-size', converter: numberConverter(TAG, 'page-size', 100, { min: 1, max: 1000, integer: true }) }) accessor pageSize = 100;
 
   /** A fetch for a foreign server's requests (an embedder's proxy, tests, stories); default the page's. */
   @property({ attribute: false }) accessor transport: typeof fetch | undefined;
@@ -173,7 +177,7 @@ export class HealthRecordElement extends KioskElement {
     // Our server: the session's client (it carries the device credential the token is bound to).
     // Anyone else's: a plain client, so the kiosk's credential never leaves for another server.
     const client = this.#ownToken ? this.#session.client : new HttpClient({ baseUrl: '', cache: false, fetch: noStoreFetch(this.transport) });
-    return new FhirReader(client, this.fhirBase, token);
+    return new FhirReader(client, this.fhirBase, token, this.pageSize);
   }
 
   #load(token: AccessToken, patientId: string): void {

@@ -48,7 +48,10 @@ export class FhirReader {
   #served: Set<string> | undefined;
 
   /** `client` is used for its credential (our server) or is a plain client (anyone else's); `base` is the FHIR base URL. */
-  constructor(client: HttpClient, base: string, token: AccessToken) {
+  readonly pageSize: number;
+
+  constructor(client: HttpClient, base: string, token: AccessToken, pageSize = PAGE_SIZE) {
+    this.pageSize = pageSize;
     this.base = new URL(base.replace(/\/+$/, ''), globalThis.location?.href ?? 'http://localhost/').href;
     // Absolute URLs from here on (next links are absolute), with no ETag cache.
     this.#client = client.with({ baseUrl: '', cache: false });
@@ -102,7 +105,7 @@ export class FhirReader {
 
   /** Every page of one search, following link[next]. */
   async search(type: SearchType, patientId: string, params: Record<string, string>, signal?: AbortSignal, onPage?: (resources: FhirResource[]) => void): Promise<FhirResource[]> {
-    const query = new URLSearchParams({ patient: patientId, ...params, _count: String(PAGE_SIZE) });
+    const query = new URLSearchParams({ patient: patientId, ...params, _count: String(this.pageSize) });
     let url: string | undefined = `${this.base}/${type}?${query}`;
     const all: FhirResource[] = [];
     for (let pages = 0; url && pages < MAX_PAGES; pages += 1) {
