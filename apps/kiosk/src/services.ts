@@ -49,6 +49,23 @@ export const SERVICES: readonly ServiceDescriptor[] = [
       route-coordinates="gcj02"
     ></ck-station-finder>`,
   },
+  {
+    id: 'health',
+    icon: 'health',
+    title: () => msg('My health record'),
+    description: () => msg('Your own health record: blood pressure, glucose, weight, medicines, vaccines and follow-up visits'),
+    load: () => import('@civic-kiosk/health-record/define.js'),
+    // Our server's FHIR base and sign-in; the client with the device credential comes from the session.
+    // The site's "take it with you" setting (print / qr / none) is GET /api/kiosk/site's healthTakeAway;
+    // card-prefix: the letters on this village's resident cards (the keypad types digits);
+    // idle-countdown off: the shell shows its own "Still there?" countdown before the wipe.
+    render: ({ site }) => html`<ck-health-record
+      fhir-base="/fhir"
+      card-prefix="XK"
+      idle-countdown="false"
+      take-away=${(site as Partial<{ healthTakeAway: 'print' | 'qr' | 'none' }>).healthTakeAway ?? 'none'}
+    ></ck-health-record>`,
+  },
 ];
 
 /** The tiles a site shows: the services it offers that are built, in the site's order. */

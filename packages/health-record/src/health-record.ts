@@ -1,4 +1,5 @@
 import {
+  booleanConverter,
   enumConverter,
   fire,
   formatDate,
@@ -86,6 +87,12 @@ export class HealthRecordElement extends KioskElement {
 
   /** Entries asked for per page (`_count`); servers may send fewer and page by link[next]. */
   @property({ type: Number, attribute: 'page-size', converter: numberConverter(TAG, 'page-size', 100, { min: 1, max: 1000, integer: true }) }) accessor pageSize = 100;
+
+  /**
+   * Show its own "Are you still there?" countdown before the idle wipe (`ck-idle-warning`). Set
+   * `idle-countdown="false"` where the page shows one already (the kiosk shell does).
+   */
+  @property({ attribute: 'idle-countdown', converter: booleanConverter(true) }) accessor idleCountdown = true;
 
   /** A fetch for a foreign server's requests (an embedder's proxy, tests, stories); default the page's. */
   @property({ attribute: false }) accessor transport: typeof fetch | undefined;
@@ -350,7 +357,7 @@ export class HealthRecordElement extends KioskElement {
   }
 
   #renderCountdown(): TemplateResult | typeof nothing {
-    if (this.countdown === undefined || !this.#personal.held) return nothing;
+    if (this.countdown === undefined || !this.#personal.held || !this.idleCountdown) return nothing;
     return html`<ck-dialog open heading=${msg('Are you still there?')} .closeOnIdle=${true}>
       <p>${msg(str`Your record closes in ${this.countdown} seconds.`)}</p>
       <button slot="footer" class="primary" @click=${this.#onActive}>${msg('I am still here')}</button>
