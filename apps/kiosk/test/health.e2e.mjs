@@ -101,7 +101,8 @@ describe('health record at the village hall: sign in, read, walk away, wiped', (
     }
     assert.ok(text.includes(person.name), 'the name is shown');
     await page.waitForFunction(() => !document.querySelector('ck-kiosk-app').shadowRoot.querySelector('ck-health-record').shadowRoot.querySelector('ck-status-banner[state="loading"]'), undefined, { timeout: 20_000 });
-    text = await pageText(page);
+    // Lit renders "135", "/" and "78" as separate text nodes: pageText joins them with spaces.
+    text = (await pageText(page)).replace(/\s*\/\s*/g, '/');
     assert.ok(text.includes(person.reading), `the latest blood pressure ${person.reading} is shown`);
     assert.match(text, /高血压|Hypertension/);
     assert.match(text, /下次随访/);
@@ -119,6 +120,10 @@ describe('health record at the village hall: sign in, read, walk away, wiped', (
       return rec.shadowRoot.querySelector('ck-chart')?.shadowRoot?.querySelector('canvas') !== null;
     }, undefined, { timeout: 15_000 });
     await expectAccessible(page, 'health trends');
+    // The memory check below can fail: while signed in, the heap does hold the name and the token.
+    const strings = await heapStrings(watch.context, page);
+    assert.ok(strings.some((x) => x.includes(person.name)), 'the name is in memory while the record is shown');
+    assert.ok([...tokens].some((t) => strings.some((x) => x.includes(t))), 'so is the token');
   });
 
   it('after the visitor walks away, idle wipes everything: DOM, element, Back, memory', async () => {
@@ -136,17 +141,17 @@ describe('health record at the village hall: sign in, read, walk away, wiped', (
     for (const s of secrets) assert.ok(!left.includes(s), 'the old element holds nothing');
     await element.dispose();
 
-    // Back and history: nothing to go back to that shows the record; no personal data in any URL.
-    assert.ok(!secrets.some((s) => page.url().includes(s)));
-    await page.goBack().catch(() => undefined);
-    await page.waitForTimeout(500);
-    const afterBack = await pageText(page).catch(() => '');
-    assert.ok(!afterBack.includes(person.name), 'Back does not bring the record back');
-    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href);
+    const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + location.href + history.length);
     for (const s of secrets) assert.ok(!storage.includes(s), 'nothing in storage or the address');
 
     // The page's strings in memory, after garbage collection.
     const strings = await heapStrings(watch.context, page);
     for (const s of secrets) assert.equal(strings.filter((x) => x.includes(s)).length, 0, `no string in the heap holds ${s === person.name ? 'the name' : 'the token'}`);
+
+    // Back: the kiosk never pushed a history entry for the record, so Back leaves the kiosk page
+    // altogether (to the blank page it was opened from) and no earlier state of it comes back.
+    await page.goBack().catch(() => undefined);
+    const back = page.url().startsWith(BASE) ? (await pageText(page)) + (await everything(page)) : '';
+    for (const s of secrets) assert.ok(!back.includes(s), 'Back does not bring the record back');
   });
 });
