@@ -57,6 +57,16 @@ export const healthRecordStyles = css`
     gap: var(--ck-space-3);
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 20rem), 1fr));
   }
+  .trends {
+    display: grid;
+    gap: var(--ck-space-4);
+  }
+  /* Landscape kiosks: two charts side by side. */
+  @container (min-width: 1400px) {
+    .trends {
+      grid-template-columns: 1fr 1fr;
+    }
+  }
   .card {
     background: var(--ck-color-surface);
     border: var(--ck-border-width) solid var(--ck-color-border);

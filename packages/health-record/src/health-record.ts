@@ -32,7 +32,7 @@ export const HEALTH_SIGNIN_EVENT = 'ck-health-signin';
 /** The visitor tapped "Sign out". detail: {} */
 export const HEALTH_SIGNOUT_EVENT = 'ck-health-signout';
 export type TakeAway = 'print' | 'qr' | 'none';
-type View = 'summary' | 'trends' | 'history';
+export type View = 'summary' | 'trends' | 'history';
 
 declare global {
   interface HTMLElementEventMap {
@@ -110,7 +110,8 @@ export class HealthRecordElement extends KioskElement {
     return undefined;
   }
 
-  @state() private accessor view: View = 'summary';
+  /** The tab shown with a record: `summary`, `trends` or `history` (vaccines and visits); back to `summary` when wiped. */
+  @property({ reflect: true, converter: enumConverter(TAG, 'view', ['summary', 'trends', 'history'], 'summary') }) accessor view: View = 'summary';
   @state() private accessor period: Period = '12m';
   @state() private accessor countdown: number | undefined;
 
@@ -339,8 +340,8 @@ export class HealthRecordElement extends KioskElement {
       const bands: ChartBand[] = trend.bands.map((b) => ({ from: b.low ?? 0, to: b.high ?? b.low ?? 0, label: msg('Normal range') }));
       return trend.dates.length ? html`<ck-chart label=${title} unit=${trend.unit} category-label=${msg('Date')} .labels=${labels} .series=${series} .bands=${bands}></ck-chart>` : html`<h3>${title}</h3>${this.#none()}`;
     };
-    return html`<div part="trends" class="cards">
-      <div class="bar" role="group" aria-label=${msg('Period')}>${PERIODS.map((p) => html`<button aria-pressed=${this.period === p ? 'true' : 'false'} @click=${() => (this.period = p)}>${periodLabel(p)}</button>`)}</div>
+    return html`<div class="bar" role="group" aria-label=${msg('Period')}>${PERIODS.map((p) => html`<button aria-pressed=${this.period === p ? 'true' : 'false'} @click=${() => (this.period = p)}>${periodLabel(p)}</button>`)}</div>
+      <div part="trends" class="trends">
       ${chart(msg('Blood pressure'), pressureTrend(r, this.period, now), [msg('Systolic'), msg('Diastolic')])}
       ${chart(msg('Glucose'), valueTrend(r.glucose, this.period, now), [msg('Glucose')])}
       ${chart(msg('Weight'), valueTrend(r.weight, this.period, now), [msg('Weight')])}
