@@ -53,6 +53,7 @@ const meta: Meta<Args> = {
       el.setAttribute('take-away', 'qr');
       el.setAttribute('idle-countdown', 'false');
       el.view = args.view;
+      el.now = NOW;
       // The story's own theme plus the toolbar's: elder on the element must not drop the toolbar's high contrast.
       const toolbar = typeof context.globals.theme === 'string' ? context.globals.theme : '';
       const theme = [...new Set(`${args.theme} ${toolbar}`.split(/\s+/).filter(Boolean))].join(' ');

@@ -88,6 +88,9 @@ export class HealthRecordElement extends KioskElement {
   /** Entries asked for per page (`_count`); servers may send fewer and page by link[next]. */
   @property({ type: Number, attribute: 'page-size', converter: numberConverter(TAG, 'page-size', 100, { min: 1, max: 1000, integer: true }) }) accessor pageSize = 100;
 
+  /** The clock (stories and tests fix it); default: now. */
+  @property({ attribute: false }) accessor now: Date | undefined;
+
   /**
    * Show its own "Are you still there?" countdown before the idle wipe (`ck-idle-warning`). Set
    * `idle-countdown="false"` where the page shows one already (the kiosk shell does).
@@ -196,7 +199,7 @@ export class HealthRecordElement extends KioskElement {
     this.#personal.value = { ...held, loading: true };
     const still = () => !abort.signal.aborted && this.#personal.value.token === token;
     this.loaded = this.#reader(token)
-      .load(patientId, new Date(), abort.signal, {
+      .load(patientId, this.now ?? new Date(), abort.signal, {
         onPartial: (record) => {
           if (still()) this.#personal.value = { ...this.#personal.value, record };
         },
@@ -299,7 +302,7 @@ export class HealthRecordElement extends KioskElement {
   }
 
   #renderSummary(r: HealthRecord): TemplateResult {
-    const age = ageOn(r.person?.birthDate, new Date());
+    const age = ageOn(r.person?.birthDate, this.now ?? new Date());
     const bp = r.pressure.at(-1);
     const list = (items: Item[], empty: string) =>
       items.length ? html`<ul>${items.map((i) => html`<li>${i.text}${i.detail ? html` — <span class="muted">${i.detail}</span>` : nothing}</li>`)}</ul>` : html`<p class="muted">${empty}</p>`;
@@ -332,13 +335,13 @@ export class HealthRecordElement extends KioskElement {
   }
 
   #renderTrends(r: HealthRecord): TemplateResult {
-    const now = new Date();
+    const now = this.now ?? new Date();
     const periodLabel = (p: Period) => (p === '3m' ? msg('3 months') : p === '12m' ? msg('12 months') : msg('All'));
     const chart = (title: string, trend: Trend, names: string[]) => {
       const labels = trend.dates.map((d) => formatDate(d, { dateStyle: 'short' }, this.locale));
       const series: ChartSeries[] = trend.series.map((s, i) => ({ label: names[i] ?? title, data: s.data }));
       const bands: ChartBand[] = trend.bands.map((b) => ({ from: b.low ?? 0, to: b.high ?? b.low ?? 0, label: msg('Normal range') }));
-      return trend.dates.length ? html`<ck-chart label=${title} unit=${trend.unit} category-label=${msg('Date')} .labels=${labels} .series=${series} .bands=${bands}></ck-chart>` : html`<h3>${title}</h3>${this.#none()}`;
+      return trend.dates.length ? html`<ck-chart label=${title} unit=${trend.unit} category-label=${msg('Date')} .labels=${labels} .series=${series} .bands=${bands}></ck-chart>` : html`<div><h3>${title}</h3>${this.#none()}</div>`;
     };
     return html`<div class="bar" role="group" aria-label=${msg('Period')}>${PERIODS.map((p) => html`<button aria-pressed=${this.period === p ? 'true' : 'false'} @click=${() => (this.period = p)}>${periodLabel(p)}</button>`)}</div>
       <div part="trends" class="trends">
