@@ -63,9 +63,9 @@ async function contract(ctx, next) {
 export default {
   ...base,
   middleware: [...(base.middleware ?? []), contract],
-  // Branches at 80 (not the shared 90): the defensive reading of foreign FHIR JSON has many `?? ''` arms
+  // Branches at 85 (not the shared 90; measured 88.9): the defensive reading of foreign FHIR JSON has many `?? ''` arms
   // that only matter for a malformed field, each cheap and not worth a test of its own.
-  coverageConfig: { ...base.coverageConfig, threshold: { ...base.coverageConfig.threshold, branches: 80 } },
+  coverageConfig: { ...base.coverageConfig, threshold: { ...base.coverageConfig.threshold, branches: 85 } },
   plugins: [
     ...base.plugins,
     {

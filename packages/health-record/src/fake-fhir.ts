@@ -32,7 +32,8 @@ const outcome = (status: number, code: string, text: string, type: string) =>
 
 function dateOf(r: Record<string, unknown>): string {
   const p = (r.period ?? r.effectivePeriod) as { start?: string } | undefined;
-  return String(r.effectiveDateTime ?? r.occurrenceDateTime ?? r.onsetDateTime ?? p?.start ?? '');
+  const found = [r.effectiveDateTime, r.occurrenceDateTime, r.onsetDateTime, p?.start].find((v) => typeof v === 'string');
+  return typeof found === 'string' ? found : '';
 }
 function codes(r: Record<string, unknown>): string[] {
   const c = r.code as { coding?: { code?: string }[] } | undefined;

@@ -95,7 +95,7 @@ export class HealthRecordElement extends KioskElement {
    * Show its own "Are you still there?" countdown before the idle wipe (`ck-idle-warning`). Set
    * `idle-countdown="false"` where the page shows one already (the kiosk shell does).
    */
-  @property({ attribute: 'idle-countdown', converter: booleanConverter(true) }) accessor idleCountdown = true;
+  @property({ type: Boolean, attribute: 'idle-countdown', converter: booleanConverter(true) }) accessor idleCountdown = true;
 
   /** A fetch for a foreign server's requests (an embedder's proxy, tests, stories); default the page's. */
   @property({ attribute: false }) accessor transport: typeof fetch | undefined;
@@ -170,7 +170,7 @@ export class HealthRecordElement extends KioskElement {
   #afterWipe(reason: WipeReason): void {
     // Off the page (or the page going away) no update may come: empty the shadow DOM now, so the
     // name and readings do not linger in a detached tree someone still holds.
-    if (reason === 'disconnect' || reason === 'page-hide') render(nothing, this.renderRoot as HTMLElement);
+    if (reason === 'disconnect' || reason === 'page-hide') render(nothing, this.renderRoot);
     this.#abort?.abort();
     this.#loadedFor = undefined;
     this.#ownToken = false;
@@ -223,7 +223,7 @@ export class HealthRecordElement extends KioskElement {
     this.#personal.value = { number: pad.value };
     pad.clear();
     await this.updateComplete;
-    (this.renderRoot.querySelector('ck-keypad') as HTMLElement | null)?.focus();
+    this.renderRoot.querySelector<HTMLElement>('ck-keypad')?.focus();
   }
 
   async #submitPin(e: Event): Promise<void> {

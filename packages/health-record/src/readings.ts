@@ -129,7 +129,7 @@ function usable(o: Observation, notes: Note[]): string | undefined {
 }
 
 function notANumber(o: Record<string, unknown>, notes: Note[]): void {
-  const text = typeof o.valueString === 'string' ? o.valueString : isRecord(o.valueCodeableConcept) ? String(o.valueCodeableConcept.text ?? '') : undefined;
+  const text = typeof o.valueString === 'string' ? o.valueString : isRecord(o.valueCodeableConcept) && typeof o.valueCodeableConcept.text === 'string' ? o.valueCodeableConcept.text : undefined;
   notes.push({ kind: 'not-a-number', ...(text ? { text } : {}) });
 }
 

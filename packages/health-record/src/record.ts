@@ -6,6 +6,8 @@
 import { asArray, dateOf, displayOf, isRecord, outcomeText, type Bundle, type FhirResource, type Observation, type Patient } from './fhir.js';
 import { readingsOf, type Readings } from './readings.js';
 
+const idOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 export interface PersonSummary {
   name: string;
   birthDate?: string;
@@ -39,7 +41,7 @@ export interface Page {
 export function pageOf(body: unknown): Page {
   if (!isRecord(body)) return { resources: [], problem: 'not JSON' };
   if (body.resourceType === 'OperationOutcome') return { resources: [], problem: outcomeText(body) || 'OperationOutcome' };
-  if (body.resourceType !== 'Bundle') return { resources: [], problem: `not a Bundle (${String(body.resourceType ?? typeof body)})` };
+  if (body.resourceType !== 'Bundle') return { resources: [], problem: `not a Bundle (${typeof body.resourceType === 'string' ? body.resourceType : 'no resourceType'})` };
   const bundle = body as unknown as Bundle;
   const resources = asArray<Record<string, unknown>>(bundle.entry)
     .filter((e) => isRecord(e) && isRecord(e.resource) && typeof (e.resource as { resourceType?: unknown }).resourceType === 'string')
@@ -99,7 +101,7 @@ function medicationOf(m: Record<string, unknown>): Item | undefined {
     .map((d) => (typeof d.text === 'string' ? d.text : ''))
     .filter(Boolean)
     .join('; ');
-  return { id: String(m.id ?? ''), text, ...(dose ? { detail: dose } : {}), ...(dateOf(m) ? { date: dateOf(m) } : {}) };
+  return { id: idOf(m.id), text, ...(dose ? { detail: dose } : {}), ...(dateOf(m) ? { date: dateOf(m) } : {}) };
 }
 
 function conditionOf(c: Record<string, unknown>): Item | undefined {
@@ -109,13 +111,13 @@ function conditionOf(c: Record<string, unknown>): Item | undefined {
   if (clinical !== undefined && !['active', 'recurrence', 'relapse'].includes(clinical as string)) return undefined;
   if (verification === 'refuted' || verification === 'entered-in-error') return undefined;
   const text = displayOf(c.code);
-  return text ? { id: String(c.id ?? ''), text, ...(dateOf(c) ? { date: dateOf(c) } : {}) } : undefined;
+  return text ? { id: idOf(c.id), text, ...(dateOf(c) ? { date: dateOf(c) } : {}) } : undefined;
 }
 
 function immunizationOf(i: Record<string, unknown>): Item | undefined {
   if (i.status === 'entered-in-error' || i.status === 'not-done') return undefined;
   const text = displayOf(i.vaccineCode);
-  return text ? { id: String(i.id ?? ''), text, ...(dateOf(i) ? { date: dateOf(i) } : {}) } : undefined;
+  return text ? { id: idOf(i.id), text, ...(dateOf(i) ? { date: dateOf(i) } : {}) } : undefined;
 }
 
 function encounterOf(e: Record<string, unknown>): Item | undefined {
@@ -124,7 +126,7 @@ function encounterOf(e: Record<string, unknown>): Item | undefined {
   const reason = asArray<unknown>(e.reasonCode).map(displayOf).find(Boolean);
   const where = isRecord(e.serviceProvider) && typeof e.serviceProvider.display === 'string' ? e.serviceProvider.display : undefined;
   const text = type || reason || displayOf(e.class) || '';
-  return { id: String(e.id ?? ''), text, ...(dateOf(e) ? { date: dateOf(e) } : {}), ...(where ? { detail: where } : {}), ...(typeof e.status === 'string' ? { status: e.status } : {}) } as Item;
+  return { id: idOf(e.id), text, ...(dateOf(e) ? { date: dateOf(e) } : {}), ...(where ? { detail: where } : {}), ...(typeof e.status === 'string' ? { status: e.status } : {}) };
 }
 
 const newestFirst = (a: Item, b: Item) => (Date.parse(b.date ?? '') || 0) - (Date.parse(a.date ?? '') || 0);

@@ -61,9 +61,9 @@ describe('contract: the real server\'s sign-in and FHIR R4 answers, read by <ck-
     const seen: string[] = [];
     const original = window.fetch;
     window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-      seen.push(String(input));
+      seen.push(input instanceof Request ? input.url : input.toString());
       return original(input, init);
-    }) as typeof window.fetch;
+    });
     try {
       await signIn(el, '0001', '123456');
       await until(() => /Sign out/.test(text(el)), 'the record', 100_000);

@@ -16,7 +16,7 @@ describe('<ck-health-record> with our server\'s sign-in', function () {
     await enter(el, '00010000001');
     expect(text(el)).to.contain('00*******01');
     expect(text(el)).to.not.contain('00010000001');
-    await tab(el, 'Another card').click();
+    tab(el, 'Another card').click();
     await el.updateComplete;
     const signedIn = oneEvent(el, 'ck-health-signin');
     await signIn(el);
@@ -49,7 +49,7 @@ describe('<ck-health-record> with our server\'s sign-in', function () {
     await signIn(el, '0001', '000000');
     await until(() => /tries left/.test(text(el)), 'the reason');
     expect(text(el)).to.contain('Wrong card number or PIN: 4 tries left.');
-    await tab(el, 'Another card').click();
+    tab(el, 'Another card').click();
     await el.updateComplete;
     await signIn(el, '0009', '123456');
     await until(() => /locked for 15 minutes/.test(text(el)), 'the lock');
@@ -194,7 +194,7 @@ describe('<ck-health-record> with someone else\'s FHIR server and token', functi
       accepts: (token) => token === 'fresh-2',
       log,
     });
-    const el = document.createElement('ck-health-record') as HealthRecordElement;
+    const el: HealthRecordElement = document.createElement('ck-health-record');
     el.setAttribute('fhir-base', `${location.origin}/r4`);
     el.setAttribute('patient-id', 'abc');
     el.setAttribute('lang', 'en');
@@ -227,9 +227,9 @@ describe('<ck-health-record> with someone else\'s FHIR server and token', functi
   it('never sends the token to a next link outside the FHIR base', async () => {
     const { FhirReader } = await import('../src/source.js');
     const seen: string[] = [];
-    const fetch = (async (input: RequestInfo | URL) => {
-      seen.push(String(input));
-      return new Response(JSON.stringify({ resourceType: 'Bundle', link: [{ relation: 'next', url: 'https://evil.example/fhir/Observation?page=2' }], entry: [] }), { status: 200 });
+    const fetch = ((input: RequestInfo | URL) => {
+      seen.push(input instanceof Request ? input.url : input.toString());
+      return Promise.resolve(new Response(JSON.stringify({ resourceType: 'Bundle', link: [{ relation: 'next', url: 'https://evil.example/fhir/Observation?page=2' }], entry: [] }), { status: 200 }));
     }) as typeof window.fetch;
     const reader = new FhirReader(new HttpClient({ baseUrl: '', fetch }), 'https://fhir.example/r4', 'secret-token');
     let error: unknown;
