@@ -70,12 +70,29 @@ export const SERVICES: readonly ServiceDescriptor[] = [
     description: () => msg('Borrow and return books by scanning, renew, reserve, and see your loans'),
     load: () => import('@civic-kiosk/library-checkout/define.js'),
     // The session gives the HTTP client with the device credential; the village libraries print "LIB" before the card digits.
-    // A site's receipt setting (print | qr | none) is read from the site when it has one, else a QR code.
+    // The site's receipt setting (print | qr | none; a QR code when it says nothing).
     render: ({ site }) => html`<ck-library-checkout
       card-prefix="LIB"
       time-zone=${site.timeZone}
-      receipt=${(site as { libraryReceipt?: string }).libraryReceipt ?? 'qr'}
+      receipt=${site.libraryReceipt}
     ></ck-library-checkout>`,
+  },
+  {
+    id: 'health',
+    icon: 'health',
+    title: () => msg('My health record'),
+    description: () => msg('Your own health record: blood pressure, glucose, weight, medicines, vaccines and follow-up visits'),
+    load: () => import('@civic-kiosk/health-record/define.js'),
+    // Our server's FHIR base and sign-in; the client with the device credential comes from the session.
+    // The site's "take it with you" setting (print / qr / none) is GET /api/kiosk/site's healthTakeAway;
+    // card-prefix: the letters on this village's resident cards (the keypad types digits);
+    // idle-countdown off: the shell shows its own "Still there?" countdown before the wipe.
+    render: ({ site }) => html`<ck-health-record
+      fhir-base="/fhir"
+      card-prefix="XK"
+      idle-countdown="false"
+      take-away=${site.healthTakeAway}
+    ></ck-health-record>`,
   },
 ];
 

@@ -17,6 +17,10 @@ export interface SiteConfig {
   services: ServiceId[];
   /** "One station, one official": who answers for this site, and how to call them. */
   official: { name: string; phone: string };
+  /** "Take it with you" for the health record (GET /api/kiosk/site's healthTakeAway); none when absent. */
+  healthTakeAway: TakeAway;
+  /** The library's receipt at the end of a visit; a QR code when the site says nothing. */
+  libraryReceipt: TakeAway;
   /** Language a new visitor is greeted in. The server may send it; zh-CN otherwise. */
   defaultLocale: KioskLocale;
   /** Whether a new visitor starts in elder mode. */
@@ -66,8 +70,16 @@ export function parseSiteConfig(data: unknown): ParseResult {
       defaultElder: data.elder === true || data.defaultTheme === 'elder',
       idleSeconds: finite(idle) && idle >= 10 && idle <= 3600 ? idle : undefined,
       timeZone: text(timeZone, 64) && /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(timeZone) ? timeZone : 'Asia/Shanghai',
+      healthTakeAway: takeAway(data.healthTakeAway, 'none'),
+      libraryReceipt: takeAway(data.libraryReceipt, 'qr'),
     },
   };
+}
+
+/** How a visitor takes a record or receipt home, a site setting; anything else is the default. */
+export type TakeAway = 'print' | 'qr' | 'none';
+function takeAway(value: unknown, fallback: TakeAway): TakeAway {
+  return value === 'print' || value === 'qr' || value === 'none' ? value : fallback;
 }
 
 export const DEFAULT_IDLE_SECONDS = 90;

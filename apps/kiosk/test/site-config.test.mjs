@@ -29,7 +29,14 @@ describe('parseSiteConfig', () => {
   it('reads what the server sends, with zh-CN, no elder mode and Asia/Shanghai as defaults', () => {
     const result = m.parseSiteConfig(server());
     assert.equal(result.ok, true);
-    assert.deepEqual(result.config, { ...server(), position: { lat: 26.6569, lon: 119.5468 }, defaultLocale: 'zh-CN', defaultElder: false, idleSeconds: undefined, timeZone: 'Asia/Shanghai' });
+    assert.deepEqual(result.config, { ...server(), position: { lat: 26.6569, lon: 119.5468 }, defaultLocale: 'zh-CN', defaultElder: false, idleSeconds: undefined, timeZone: 'Asia/Shanghai', healthTakeAway: 'none', libraryReceipt: 'qr' });
+  });
+
+  it('takes the take-away settings of the health record and the library receipt, ignoring anything else', () => {
+    const ok = m.parseSiteConfig({ ...server(), healthTakeAway: 'print', libraryReceipt: 'none' }).config;
+    assert.deepEqual([ok.healthTakeAway, ok.libraryReceipt], ['print', 'none']);
+    const odd = m.parseSiteConfig({ ...server(), healthTakeAway: 'fax', libraryReceipt: 42 }).config;
+    assert.deepEqual([odd.healthTakeAway, odd.libraryReceipt], ['none', 'qr']);
   });
 
   it('keeps the services it knows, in order, once each', () => {

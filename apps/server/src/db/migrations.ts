@@ -4,6 +4,7 @@ import type { DialectName } from './database.js';
 import { authHardening } from './migrations-auth.js';
 import { fleetHeartbeats } from './migrations-fleet.js';
 import { libraryV2 } from './migrations-library.js';
+import { healthV2 } from './migrations-health.js';
 
 /**
  * The schema, written once with Kysely's builder for both engines. The only
@@ -339,6 +340,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     },
     '030_deliberation_v2': { up: async (db) => (await import('./migrations-deliberation.js')).deliberationV2(db) },
     '031_library_v2': { up: (db) => libraryV2(db) },
+    '032_health_v2': { up: (db) => healthV2(db) },
   };
 }
 

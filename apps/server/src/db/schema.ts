@@ -316,4 +316,20 @@ export interface Database {
     revoked_at: string | null;
     revoked_reason: string | null;
   };
+  // --- branch health (issue 11): migration 032_health_v2 ---
+  /** What "take it with you" offers at a site; a site without a row offers 'qr'. */
+  health_site_settings: {
+    site_id: string;
+    take_away: 'print' | 'qr' | 'none';
+  };
+  /** Single-use "take it with you" links (the code itself is never stored). */
+  health_share_links: {
+    code_hash: string;
+    patient_id: string;
+    resident_id: string;
+    device_id: string | null;
+    created_ms: number;
+    expires_ms: number;
+    used_ms: number | null;
+  };
 }

@@ -39,8 +39,36 @@ export function patient(p: { id: string; cardNumber: string; name: string; gende
   };
 }
 
+const INTERPRETATION = 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation';
+
+/**
+ * Reference ranges of the demo readings (adults). Blood pressure: the 2018 Chinese
+ * guideline for the management of hypertension (hypertension from 140/90 mmHg;
+ * below 90/60 low). Fasting plasma glucose: WHO / Chinese Diabetes Society
+ * 3.9–6.1 mmol/L. Body weight has no range without height, so none is given.
+ */
+export const RANGES = {
+  systolic: { low: 90, high: 139, unit: 'mmHg', code: 'mm[Hg]' },
+  diastolic: { low: 60, high: 89, unit: 'mmHg', code: 'mm[Hg]' },
+  glucose: { low: 3.9, high: 6.1, unit: 'mmol/L', code: 'mmol/L' },
+} as const;
+
+type Range = (typeof RANGES)[keyof typeof RANGES];
+
+function referenceRange(range: Range): Record<string, unknown>[] {
+  const q = (value: number) => ({ value, unit: range.unit, system: UCUM, code: range.code });
+  return [{ low: q(range.low), high: q(range.high), type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/referencerange-meaning', code: 'normal', display: 'Normal Range' }] } }];
+}
+
+/** H / L / N as FHIR's v3 ObservationInterpretation codes, from a value and its range. */
+export function interpretation(value: number, range: Range): Record<string, unknown>[] {
+  const [code, display] = value > range.high ? ['H', 'High'] : value < range.low ? ['L', 'Low'] : ['N', 'Normal'];
+  return [{ coding: [{ system: INTERPRETATION, code, display }], text: display }];
+}
+
 export function bloodPressure(id: string, patientId: string, when: string, systolic: number, diastolic: number): Resource {
   const quantity = (value: number) => ({ value, unit: 'mmHg', system: UCUM, code: 'mm[Hg]' });
+  const abnormal = systolic > RANGES.systolic.high || diastolic > RANGES.diastolic.high || systolic < RANGES.systolic.low || diastolic < RANGES.diastolic.low;
   return {
     resourceType: 'Observation',
     id,
@@ -50,9 +78,21 @@ export function bloodPressure(id: string, patientId: string, when: string, systo
     subject: { reference: `Patient/${patientId}` },
     effectiveDateTime: when,
     component: [
-      { code: { coding: [{ system: LOINC, code: CODES.systolic, display: 'Systolic blood pressure' }], text: '收缩压' }, valueQuantity: quantity(systolic) },
-      { code: { coding: [{ system: LOINC, code: CODES.diastolic, display: 'Diastolic blood pressure' }], text: '舒张压' }, valueQuantity: quantity(diastolic) },
+      {
+        code: { coding: [{ system: LOINC, code: CODES.systolic, display: 'Systolic blood pressure' }], text: '收缩压' },
+        valueQuantity: quantity(systolic),
+        interpretation: interpretation(systolic, RANGES.systolic),
+        referenceRange: referenceRange(RANGES.systolic),
+      },
+      {
+        code: { coding: [{ system: LOINC, code: CODES.diastolic, display: 'Diastolic blood pressure' }], text: '舒张压' },
+        valueQuantity: quantity(diastolic),
+        interpretation: interpretation(diastolic, RANGES.diastolic),
+        referenceRange: referenceRange(RANGES.diastolic),
+      },
     ],
+    // The panel's own interpretation says whether either component is out of range.
+    ...(abnormal ? { interpretation: [{ coding: [{ system: INTERPRETATION, code: 'A', display: 'Abnormal' }], text: 'Abnormal' }] } : {}),
   };
 }
 
@@ -62,6 +102,7 @@ export function quantityObservation(
   when: string,
   kind: 'glucose' | 'weight',
   value: number,
+  status: 'final' | 'entered-in-error' = 'final',
 ): Resource {
   const spec =
     kind === 'glucose'
@@ -70,12 +111,14 @@ export function quantityObservation(
   return {
     resourceType: 'Observation',
     id,
-    status: 'final',
+    status,
     category: spec.category,
     code: { coding: [{ system: LOINC, code: spec.code, display: spec.display }], text: spec.text },
     subject: { reference: `Patient/${patientId}` },
     effectiveDateTime: when,
     valueQuantity: { value, unit: spec.unit, system: UCUM, code: spec.ucum },
+    // Glucose has a range (and so an interpretation); an entered-in-error value is interpreted by no one.
+    ...(kind === 'glucose' && status === 'final' ? { interpretation: interpretation(value, RANGES.glucose), referenceRange: referenceRange(RANGES.glucose) } : {}),
   };
 }
 
@@ -170,12 +213,16 @@ export function primaryCode(resource: Resource): string | null {
   return code?.coding?.[0]?.code ?? null;
 }
 
-export function searchBundle(baseUrl: string, resources: Resource[], selfLink: string): Record<string, unknown> {
+/**
+ * A searchset page: `total` is the number of matches of the whole search (not of
+ * this page), and `next` is there exactly when more matches follow.
+ */
+export function searchBundle(baseUrl: string, resources: Resource[], selfLink: string, total = resources.length, nextLink?: string): Record<string, unknown> {
   return {
     resourceType: 'Bundle',
     type: 'searchset',
-    total: resources.length,
-    link: [{ relation: 'self', url: selfLink }],
+    total,
+    link: [{ relation: 'self', url: selfLink }, ...(nextLink ? [{ relation: 'next', url: nextLink }] : [])],
     entry: resources.map((resource) => ({
       fullUrl: `${baseUrl}/${resource.resourceType}/${resource.id}`,
       resource,

@@ -7,13 +7,25 @@ import { audit } from '../http/audit.js';
 import { principalOf, requireToken } from '../http/auth.js';
 import { ApiError, errors } from '../http/errors.js';
 import { errorResponses, s } from '../http/validation.js';
+import { shareRoutes } from './share.js';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 const tags = ['health (FHIR R4)'];
 const security = [{ bearer: [] }];
-const BUNDLES = { Condition: api.conditionBundle, MedicationStatement: api.medicationStatementBundle, Immunization: api.immunizationBundle, Encounter: api.encounterBundle } as const;
+const BUNDLES = { Observation: api.observationBundle, Condition: api.conditionBundle, MedicationStatement: api.medicationStatementBundle, Immunization: api.immunizationBundle, Encounter: api.encounterBundle } as const;
 const patientRef = { type: 'string', pattern: '^(Patient/)?[A-Za-z0-9.-]{1,64}$' };
 const dateParam = { type: 'string', pattern: '^(eq|lt|le|gt|ge|sa|eb)?[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9:.]{5,12}(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?$' };
+
+/** Entries per page when the client names no `_count`. */
+export const PAGE_SIZE = 50;
+
+/** The same search from `offset` on: every other parameter (repeated `date` too) kept as given. */
+function pageLink(self: string, offset: number, count: number): string {
+  const url = new URL(self);
+  url.searchParams.set('_offset', String(offset));
+  url.searchParams.set('_count', String(count));
+  return url.toString();
+}
 
 function outcome(error: ApiError): Record<string, unknown> {
   return {
@@ -23,6 +35,8 @@ function outcome(error: ApiError): Record<string, unknown> {
   };
 }
 
+const DATE_PARAM = { name: 'date', type: 'date', documentation: 'the resource\'s date (onset, occurrence, period start) with prefix eq|lt|le|gt|ge|sa|eb; give it twice for a range' };
+
 /** The search parameters of every searchable resource, as `GET /fhir/metadata` declares them. */
 const SEARCH_PARAMS: Record<string, { name: string; type: string; documentation: string }[]> = {
   Patient: [{ name: 'identifier', type: 'token', documentation: `The resident card number, optionally as ${RESIDENT_CARD_SYSTEM}|value; only the signed-in patient is found` }],
@@ -31,10 +45,10 @@ const SEARCH_PARAMS: Record<string, { name: string; type: string; documentation:
     { name: 'code', type: 'token', documentation: 'LOINC codes, comma-separated (up to 10), optionally as http://loinc.org|code' },
     { name: 'date', type: 'date', documentation: 'effective date with prefix eq|lt|le|gt|ge|sa|eb; give it twice for a range' },
   ],
-  Condition: [{ name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient' }],
-  MedicationStatement: [{ name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient' }],
-  Immunization: [{ name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient' }],
-  Encounter: [{ name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient' }],
+  Condition: [{ name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient' }, DATE_PARAM],
+  MedicationStatement: [{ name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient' }, DATE_PARAM],
+  Immunization: [{ name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient' }, DATE_PARAM],
+  Encounter: [{ name: 'patient', type: 'reference', documentation: 'Required: the signed-in patient' }, DATE_PARAM],
 };
 
 /** A minimal FHIR R4 CapabilityStatement describing exactly the routes below. */
@@ -64,7 +78,7 @@ export function capabilityStatement(base: string): Record<string, unknown> {
           searchParam: [
             ...searchParam,
             ...(type === 'Patient' ? [] : [{ name: '_sort', type: 'special', documentation: 'date or -date (by effective date)' }]),
-            ...(type === 'Observation' ? [{ name: '_count', type: 'number', documentation: 'at most this many entries (1-1000)' }] : []),
+            { name: '_count', type: 'number', documentation: `entries per page (1-1000, default ${type === 'Patient' ? 'all' : PAGE_SIZE}); further pages via Bundle.link[next]` },
           ],
         })),
       },
@@ -135,7 +149,7 @@ export function healthRoutes(app: FastifyInstance): void {
           tags,
           security,
           summary: 'Search patients by identifier (system|value); only the signed-in patient can match.',
-          querystring: { type: 'object', additionalProperties: false, required: ['identifier'], properties: { identifier: { type: 'string', pattern: '^([A-Za-z0-9:._/-]{1,128}\\|)?[A-Za-z0-9]{1,32}$' } } },
+          querystring: { type: 'object', additionalProperties: false, required: ['identifier'], properties: { identifier: { type: 'string', pattern: '^([A-Za-z0-9:._/-]{1,128}\\|)?[A-Za-z0-9]{1,32}$' }, _count: { type: 'integer', minimum: 1, maximum: 1000 } } },
           response: { 200: api.patientBundle, ...errorResponses(401, 403) },
         },
       },
@@ -154,51 +168,8 @@ export function healthRoutes(app: FastifyInstance): void {
       },
     );
 
-    fhir.get(
-      '/fhir/Observation',
-      {
-        preHandler: patientOnly,
-        schema: {
-          tags,
-          security,
-          summary: 'Observations of the signed-in patient by LOINC code and date, sorted by date.',
-          querystring: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['patient'],
-            properties: {
-              patient: patientRef,
-              code: { type: 'string', pattern: '^(http://loinc\\.org\\|)?[0-9]{1,7}-[0-9](,(http://loinc\\.org\\|)?[0-9]{1,7}-[0-9]){0,9}$' },
-              date: { anyOf: [dateParam, { type: 'array', items: dateParam, maxItems: 2 }] },
-              _sort: { type: 'string', enum: ['date', '-date'] },
-              _count: { type: 'integer', minimum: 1, maximum: 1000 },
-            },
-          },
-          response: { 200: api.observationBundle, ...errorResponses(401, 403) },
-        },
-      },
-      async (request, reply) => {
-        const q = request.query as { patient: string; code?: string; date?: string | string[]; _sort?: 'date' | '-date'; _count?: number };
-        const patientId = q.patient.replace(/^Patient\//, '');
-        await guard(request, patientId, 'fhir.search.Observation');
-        let query = db.selectFrom('fhir_resources').select('resource').where('type', '=', 'Observation').where('patient_id', '=', patientId);
-        if (q.code) {
-          const codes = q.code.split(',').map((c) => c.replace(/^http:\/\/loinc\.org\|/, ''));
-          query = query.where('code', 'in', codes);
-        }
-        for (const d of q.date === undefined ? [] : Array.isArray(q.date) ? q.date : [q.date]) {
-          const bounds = parseDateParam(d);
-          if (!bounds) throw errors.validation(`date "${d}" is not a FHIR date search value`, 'date');
-          for (const b of bounds) query = query.where(instantCompare(app.ctx.store.dialect, 'effective', b.op, b.value));
-        }
-        query = query.orderBy('effective', q._sort === '-date' ? 'desc' : 'asc').orderBy('id');
-        if (q._count) query = query.limit(q._count);
-        const rows = await query.execute();
-        return reply.type(FHIR_JSON).send(searchBundle(base(request), rows.map((r) => JSON.parse(r.resource) as Resource), `${base(request)}${request.url.slice('/fhir'.length)}`));
-      },
-    );
-
-    for (const type of ['Condition', 'MedicationStatement', 'Immunization', 'Encounter'] as const) {
+    // Every search of a patient's resources: patient, date, _sort, _count (code too for Observation), paged by next links.
+    for (const type of ['Observation', 'Condition', 'MedicationStatement', 'Immunization', 'Encounter'] as const) {
       fhir.get(
         `/fhir/${type}`,
         {
@@ -206,27 +177,56 @@ export function healthRoutes(app: FastifyInstance): void {
           schema: {
             tags,
             security,
-            summary: `${type} resources of the signed-in patient.`,
-            querystring: { type: 'object', additionalProperties: false, required: ['patient'], properties: { patient: patientRef, _sort: { type: 'string', enum: ['date', '-date'] } } },
+            summary: `${type} resources of the signed-in patient${type === 'Observation' ? ' by LOINC code' : ''} and date, sorted by date, ${PAGE_SIZE} a page unless _count says otherwise (follow link[next]).`,
+            querystring: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['patient'],
+              properties: {
+                patient: patientRef,
+                ...(type === 'Observation' ? { code: { type: 'string', pattern: '^(http://loinc\\.org\\|)?[0-9]{1,7}-[0-9](,(http://loinc\\.org\\|)?[0-9]{1,7}-[0-9]){0,9}$' } } : {}),
+                date: { anyOf: [dateParam, { type: 'array', items: dateParam, maxItems: 2 }] },
+                _sort: { type: 'string', enum: ['date', '-date'] },
+                _count: { type: 'integer', minimum: 1, maximum: 1000 },
+                _offset: { type: 'integer', minimum: 0, maximum: 1_000_000, description: 'where this page starts: set by the server in link[next]; clients follow the link' },
+              },
+            },
             response: { 200: BUNDLES[type], ...errorResponses(401, 403) },
           },
         },
         async (request, reply) => {
-          const q = request.query as { patient: string; _sort?: 'date' | '-date' };
+          const q = request.query as { patient: string; code?: string; date?: string | string[]; _sort?: 'date' | '-date'; _count?: number; _offset?: number };
           const patientId = q.patient.replace(/^Patient\//, '');
           await guard(request, patientId, `fhir.search.${type}`);
-          const rows = await db
-            .selectFrom('fhir_resources')
+          let query = db.selectFrom('fhir_resources').where('type', '=', type).where('patient_id', '=', patientId);
+          if (q.code) {
+            const codes = q.code.split(',').map((c) => c.replace(/^http:\/\/loinc\.org\|/, ''));
+            query = query.where('code', 'in', codes);
+          }
+          for (const d of q.date === undefined ? [] : Array.isArray(q.date) ? q.date : [q.date]) {
+            const bounds = parseDateParam(d);
+            if (!bounds) throw errors.validation(`date "${d}" is not a FHIR date search value`, 'date');
+            for (const b of bounds) query = query.where(instantCompare(app.ctx.store.dialect, 'effective', b.op, b.value));
+          }
+          // count() is a string on PostgreSQL: Number() either way.
+          const { n } = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+          const total = Number(n);
+          const count = q._count ?? PAGE_SIZE;
+          const offset = q._offset ?? 0;
+          const rows = await query
             .select('resource')
-            .where('type', '=', type)
-            .where('patient_id', '=', patientId)
             .orderBy('effective', q._sort === '-date' ? 'desc' : 'asc')
             .orderBy('id')
+            .limit(count)
+            .offset(offset)
             .execute();
-          return reply.type(FHIR_JSON).send(searchBundle(base(request), rows.map((r) => JSON.parse(r.resource) as Resource), `${base(request)}${request.url.slice('/fhir'.length)}`));
+          const self = `${base(request)}${request.url.slice('/fhir'.length)}`;
+          const next = offset + rows.length < total ? pageLink(self, offset + rows.length, count) : undefined;
+          return reply.type(FHIR_JSON).send(searchBundle(base(request), rows.map((r) => JSON.parse(r.resource) as Resource), self, total, next));
         },
       );
     }
+    shareRoutes(fhir);
     return Promise.resolve();
   });
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { deviceErrors, enroll, requireDevice } from '../http/device.js';
 import { errors } from '../http/errors.js';
+import { takeAwayOf } from '../health/share.js';
 import { idempotentWrite } from '../http/idempotency.js';
 import { errorResponses, s } from '../http/validation.js';
 
@@ -11,7 +12,7 @@ const bilingual = { type: 'object', additionalProperties: false, required: ['zh-
 const siteSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['id', 'name', 'position', 'services', 'official', 'stationId', 'defaultLocale', 'idleSeconds', 'timeZone'],
+  required: ['id', 'name', 'position', 'services', 'official', 'stationId', 'defaultLocale', 'idleSeconds', 'timeZone', 'healthTakeAway'],
   properties: {
     id: { type: 'string' },
     name: bilingual,
@@ -22,6 +23,7 @@ const siteSchema = {
     defaultLocale: { type: 'string', enum: ['zh-CN', 'en'], description: 'the language the kiosk starts in and returns to when idle' },
     idleSeconds: { type: 'integer', minimum: 10, maximum: 3600, description: 'seconds without a touch before the kiosk returns home' },
     timeZone: { type: 'string', description: 'IANA time zone of the home-screen clock, e.g. Asia/Shanghai' },
+    healthTakeAway: { type: 'string', enum: ['print', 'qr', 'none'], description: 'health record "take it with you": print the summary, a QR code to a single-use link, or nothing (branch health, issue 11)' },
   },
 };
 
@@ -55,6 +57,7 @@ export function kioskRoutes(app: FastifyInstance): void {
       defaultLocale: site.default_locale,
       idleSeconds: site.idle_seconds,
       timeZone: site.time_zone,
+      healthTakeAway: await takeAwayOf(db, site.id),
     };
   }
 

@@ -13580,6 +13580,11 @@ export interface paths {
                             idleSeconds: number;
                             /** @description IANA time zone of the home-screen clock, e.g. Asia/Shanghai */
                             timeZone: string;
+                            /**
+                             * @description health record "take it with you": print the summary, a QR code to a single-use link, or nothing (branch health, issue 11)
+                             * @enum {string}
+                             */
+                            healthTakeAway: "print" | "qr" | "none";
                         };
                     };
                 };
@@ -14141,6 +14146,11 @@ export interface paths {
                             idleSeconds: number;
                             /** @description IANA time zone of the home-screen clock, e.g. Asia/Shanghai */
                             timeZone: string;
+                            /**
+                             * @description health record "take it with you": print the summary, a QR code to a single-use link, or nothing (branch health, issue 11)
+                             * @enum {string}
+                             */
+                            healthTakeAway: "print" | "qr" | "none";
                         };
                     };
                 };
@@ -15598,6 +15608,7 @@ export interface paths {
             parameters: {
                 query: {
                     identifier: string;
+                    _count?: number;
                 };
                 header?: never;
                 path?: never;
@@ -15853,7 +15864,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Observations of the signed-in patient by LOINC code and date, sorted by date. */
+        /** Observation resources of the signed-in patient by LOINC code and date, sorted by date, 50 a page unless _count says otherwise (follow link[next]). */
         get: {
             parameters: {
                 query: {
@@ -15862,6 +15873,8 @@ export interface paths {
                     date?: string | string[];
                     _sort?: "date" | "-date";
                     _count?: number;
+                    /** @description where this page starts: set by the server in link[next]; clients follow the link */
+                    _offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -15890,7 +15903,8 @@ export interface paths {
                                 resource: {
                                     resourceType: string;
                                     id: string;
-                                    status: string;
+                                    /** @enum {string} */
+                                    status: "registered" | "preliminary" | "final" | "amended" | "corrected" | "cancelled" | "entered-in-error" | "unknown";
                                     category: {
                                         coding: {
                                             system: string;
@@ -15925,6 +15939,37 @@ export interface paths {
                                             system: string;
                                             code: string;
                                         };
+                                        /** @description v3 ObservationInterpretation: H, L, N (components), A (an abnormal panel) */
+                                        interpretation?: {
+                                            coding: {
+                                                system: string;
+                                                code: string;
+                                                display: string;
+                                            }[];
+                                            text: string;
+                                        }[];
+                                        /** @description the normal range (adults) */
+                                        referenceRange?: {
+                                            low: {
+                                                value: number;
+                                                unit: string;
+                                                system: string;
+                                                code: string;
+                                            };
+                                            high: {
+                                                value: number;
+                                                unit: string;
+                                                system: string;
+                                                code: string;
+                                            };
+                                            type: {
+                                                coding: {
+                                                    system: string;
+                                                    code: string;
+                                                    display: string;
+                                                }[];
+                                            };
+                                        }[];
                                     }[];
                                     valueQuantity?: {
                                         value: number;
@@ -15932,6 +15977,37 @@ export interface paths {
                                         system: string;
                                         code: string;
                                     };
+                                    /** @description v3 ObservationInterpretation: H, L, N (components), A (an abnormal panel) */
+                                    interpretation?: {
+                                        coding: {
+                                            system: string;
+                                            code: string;
+                                            display: string;
+                                        }[];
+                                        text: string;
+                                    }[];
+                                    /** @description the normal range (adults) */
+                                    referenceRange?: {
+                                        low: {
+                                            value: number;
+                                            unit: string;
+                                            system: string;
+                                            code: string;
+                                        };
+                                        high: {
+                                            value: number;
+                                            unit: string;
+                                            system: string;
+                                            code: string;
+                                        };
+                                        type: {
+                                            coding: {
+                                                system: string;
+                                                code: string;
+                                                display: string;
+                                            }[];
+                                        };
+                                    }[];
                                 };
                                 search: {
                                     mode: string;
@@ -16140,12 +16216,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Condition resources of the signed-in patient. */
+        /** Condition resources of the signed-in patient and date, sorted by date, 50 a page unless _count says otherwise (follow link[next]). */
         get: {
             parameters: {
                 query: {
                     patient: string;
+                    date?: string | string[];
                     _sort?: "date" | "-date";
+                    _count?: number;
+                    /** @description where this page starts: set by the server in link[next]; clients follow the link */
+                    _offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -16412,12 +16492,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** MedicationStatement resources of the signed-in patient. */
+        /** MedicationStatement resources of the signed-in patient and date, sorted by date, 50 a page unless _count says otherwise (follow link[next]). */
         get: {
             parameters: {
                 query: {
                     patient: string;
+                    date?: string | string[];
                     _sort?: "date" | "-date";
+                    _count?: number;
+                    /** @description where this page starts: set by the server in link[next]; clients follow the link */
+                    _offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -16672,12 +16756,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Immunization resources of the signed-in patient. */
+        /** Immunization resources of the signed-in patient and date, sorted by date, 50 a page unless _count says otherwise (follow link[next]). */
         get: {
             parameters: {
                 query: {
                     patient: string;
+                    date?: string | string[];
                     _sort?: "date" | "-date";
+                    _count?: number;
+                    /** @description where this page starts: set by the server in link[next]; clients follow the link */
+                    _offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -16928,12 +17016,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Encounter resources of the signed-in patient. */
+        /** Encounter resources of the signed-in patient and date, sorted by date, 50 a page unless _count says otherwise (follow link[next]). */
         get: {
             parameters: {
                 query: {
                     patient: string;
+                    date?: string | string[];
                     _sort?: "date" | "-date";
+                    _count?: number;
+                    /** @description where this page starts: set by the server in link[next]; clients follow the link */
+                    _offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -17175,6 +17267,240 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/take-away": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a single-use link (10 minutes) to the signed-in patient's plain summary, for a QR code; the visitor must have confirmed. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description the visitor tapped "yes, show a code for my phone"
+                         * @enum {boolean}
+                         */
+                        confirmed: true;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description opens once; shows the summary; no-store */
+                            url: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description machine-readable, e.g. VALIDATION, DEVICE_UNKNOWN, PIN_LOCKED, OVERDUE */
+                            code: string;
+                            /** @description the English reason */
+                            message: string;
+                            reasons: {
+                                "zh-CN": string;
+                                en: string;
+                            };
+                            /** @description RATE_LIMITED, PIN_LOCKED: when to try again */
+                            retryAfterSeconds?: number;
+                            /** @description VALIDATION: body, querystring, params or headers */
+                            part?: string;
+                            /** @description VALIDATION: the field at fault (JSON pointer) */
+                            field?: string;
+                            /** @description VALIDATION: the JSON Schema keyword that failed */
+                            rule?: string;
+                            /** @description WRONG_PIN: attempts before the lock */
+                            attemptsLeft?: number;
+                            /**
+                             * Format: date-time
+                             * @description PIN_LOCKED
+                             */
+                            lockedUntil?: string;
+                            /** @description MOTION_NOT_OPEN */
+                            opensAt?: string;
+                            /** @description MOTION_CLOSED */
+                            closesAt?: string;
+                            /** @description receipt check: false */
+                            counted?: boolean;
+                            /** @description CARD_EXPIRED */
+                            expiresOn?: string;
+                            /** @description OVERDUE: how many loans */
+                            overdue?: number;
+                            /** @description FINE_LIMIT */
+                            finesCents?: number;
+                            /** @description FINE_LIMIT */
+                            limitCents?: number;
+                            /** @description LOAN_LIMIT, RENEW_LIMIT */
+                            limit?: number;
+                            /** @description further explanations, if any */
+                            details?: string[];
+                            /**
+                             * @description FHIR routes: the refusal is also an OperationOutcome
+                             * @enum {string}
+                             */
+                            resourceType?: "OperationOutcome";
+                            issue?: {
+                                severity: string;
+                                code: string;
+                                diagnostics?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
