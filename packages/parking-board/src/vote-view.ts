@@ -29,7 +29,7 @@ export interface SignInState {
   busy?: boolean;
 }
 
-const statusLabel = (m: Motion) => (m.status === 'open' ? msg('Voting open') : m.status === 'closed' ? msg('Closed') : msg('Not open yet'));
+const statusLabel = (m: Motion) => (m.status === 'open' ? msg('Voting open') : m.status === 'closed' ? msg('Voting closed') : msg('Not open yet'));
 
 export function renderMotionList(motions: Motion[], selected: string | undefined, locale: Locale, onSelect: (id: string) => void): TemplateResult {
   if (motions.length === 0) return html`<p class="empty" part="empty">${msg('No motions have been put to the vote yet.')}</p>`;
