@@ -92,9 +92,26 @@ export class KioskApp extends KioskElement {
         :host([data-ck-theme~='elder']) .brand {
           font-size: var(--ck-font-size-body);
         }
+        /* Whole words: "service" must not break into "servic / e". */
+        :host([data-ck-theme~='elder']) .brand span {
+          overflow-wrap: normal;
+          min-width: min-content;
+        }
+        /* No room for its words beside the switches: the accent-coloured icon stays, named for screen readers. */
+        :host([data-ck-theme~='elder']) .read-aloud .label {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
         :host([data-ck-theme~='elder']) .topbar {
           gap: var(--ck-space-3);
           padding-inline: var(--ck-space-4);
+          /* Home, read aloud, language and elder mode at elder sizes are wider than a portrait screen: wrap, never cut. */
+          flex-wrap: wrap;
+          row-gap: var(--ck-space-2);
         }
       }
       .spacer {
@@ -222,6 +239,11 @@ export class KioskApp extends KioskElement {
       :host([data-ck-theme~='elder']) .read-aloud {
         background: var(--ck-color-accent);
         color: var(--ck-color-on-accent);
+      }
+      /* Icon-only in the standard top bar and in elder portrait: square, not the width of a word switch. */
+      .read-aloud {
+        min-width: calc(var(--ck-touch-target) * 1.25);
+        padding: 0 var(--ck-space-3);
       }
       .read-aloud .icon {
         width: 1.6em;
@@ -626,7 +648,7 @@ export class KioskApp extends KioskElement {
     return html`<div class="switches">
       ${canRead
         ? html`<button class="switch read-aloud" type="button" data-read-aloud aria-pressed=${this.speaking ? 'true' : 'false'} @click=${() => void this.#readAloud()}>
-            ${icon('speaker')}<span class=${this.elder ? '' : 'visually-hidden'}>${this.speaking ? msg('Stop reading') : msg('Read aloud')}</span>
+            ${icon('speaker')}<span class=${this.elder ? 'label' : 'label visually-hidden'}>${this.speaking ? msg('Stop reading') : msg('Read aloud')}</span>
           </button>`
         : nothing}
       <div class="segmented" role="group" aria-label=${msg('Language')}>
