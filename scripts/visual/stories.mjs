@@ -1,6 +1,9 @@
 // Which pictures the visual run takes: every story of the built Storybook in
 // zh-CN standard, and the service and kiosk-screen stories also in English +
-// elder and in zh-CN + high contrast. Pure: no browser, no files.
+// elder and in zh-CN + high contrast — except a service whose own stories
+// already show each mode (stories named "English", "Elder Mode" and "High
+// Contrast"): its other stories are pictured once, which keeps the baseline set
+// and the run's time in bounds. Pure: no browser, no files.
 
 /** The pictured combinations of the toolbar's language and theme. */
 export const VARIANTS = {
@@ -11,6 +14,9 @@ export const VARIANTS = {
 
 /** Sections whose every story is pictured in each variant: what a visitor sees whole. */
 const ALL_VARIANTS = /^(Services\/|Kiosk screens\b)/;
+
+/** The three stories that make a section picture its own modes. */
+const MODE_STORY = /^(English|Elder Mode|High Contrast)$/;
 
 /** The window most stories are drawn in; `viewport-WxH` tags ask for another (the kiosk screens). */
 export const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
@@ -29,9 +35,11 @@ function viewportOf(tags) {
  */
 export function plannedShots(index) {
   const shots = [];
-  for (const entry of Object.values(index.entries ?? {})) {
-    if (entry.type !== 'story') continue;
-    const variants = ALL_VARIANTS.test(entry.title) ? Object.values(VARIANTS) : [VARIANTS.standard];
+  const stories = Object.values(index.entries ?? {}).filter((entry) => entry.type === 'story');
+  const modeStories = (title) => new Set(stories.filter((e) => e.title === title && MODE_STORY.test(e.name)).map((e) => e.name.toLowerCase()));
+  const selfPictured = new Set([...new Set(stories.map((e) => e.title))].filter((title) => modeStories(title).size === 3));
+  for (const entry of stories) {
+    const variants = ALL_VARIANTS.test(entry.title) && !selfPictured.has(entry.title) ? Object.values(VARIANTS) : [VARIANTS.standard];
     for (const variant of variants) {
       shots.push({
         id: entry.id,
