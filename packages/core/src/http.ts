@@ -138,9 +138,10 @@ export interface RequestOptions {
   /** Overrides the client's timeout for this request. */
   timeoutMs?: number;
   /**
-   * `no-store`: neither send `If-None-Match` nor keep the answer. GETs are
-   * revalidated with their ETag by default, except requests that carry
-   * `Authorization` (personal data is never kept by the client).
+   * `no-store`: neither send `If-None-Match` nor keep the answer, here or in the
+   * browser's HTTP cache. GETs are revalidated with their ETag by default, except
+   * requests that carry `Authorization` (personal data is never kept, by the
+   * client or by the browser).
    */
   cache?: 'default' | 'no-store';
   /** Overrides `Accept` (default `application/json`). */
@@ -293,8 +294,10 @@ export class HttpClient {
     const headers: Record<string, string> = { Accept: options.accept ?? 'application/json', ...this.#headers, ...options.headers };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET') headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey();
-    // Like a shared HTTP cache (RFC 9111 3.5): nothing sent with credentials of a person is kept.
-    const cache = method === 'GET' && options.cache !== 'no-store' && !hasHeader(headers, 'Authorization') ? this.#cache : undefined;
+    // Like a shared HTTP cache (RFC 9111 3.5): nothing sent with credentials of a person is kept —
+    // neither here nor in the browser's own HTTP cache (fetch `cache: 'no-store'`), whatever the server says.
+    const personal = options.cache === 'no-store' || hasHeader(headers, 'Authorization');
+    const cache = method === 'GET' && !personal ? this.#cache : undefined;
     const cached = cache ? await cache.get(url) : undefined;
     if (cached) headers['If-None-Match'] = cached.etag;
 
@@ -308,6 +311,7 @@ export class HttpClient {
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal,
+        ...(personal ? { cache: 'no-store' as const } : {}),
       });
     } catch (error) {
       if (options.signal?.aborted) throw new ApiError(0, 'ABORTED');

@@ -156,6 +156,9 @@ describe('HttpClient', () => {
     expect(cache.get('/me')).to.equal(undefined);
     expect(cache.get('/public')).to.equal(undefined);
     expect(calls.every((c) => !(c.init.headers as Record<string, string>)['If-None-Match'])).to.equal(true);
+    expect(calls.map((c) => c.init.cache), 'not in the browser\'s HTTP cache either').to.deep.equal(['no-store', 'no-store', 'no-store']);
+    await client.get('/stations');
+    expect(calls[3]!.init.cache, 'public data may use the browser cache').to.equal(undefined);
     expect((calls[0]!.init.headers as Record<string, string>)['X-Device-Key']).to.equal('ckd_1.s');
     expect([client.hasDeviceCredential, new HttpClient({ baseUrl: '' }).hasDeviceCredential]).to.deep.equal([true, false]);
     expect(JSON.stringify(client)).not.to.contain('ckd_1');
