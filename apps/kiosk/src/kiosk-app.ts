@@ -476,11 +476,6 @@ export class KioskApp extends KioskElement {
     void this.loadConfig();
   }
 
-  /** Whether the attract screen is showing. */
-  get attracting(): boolean {
-    return this.attract;
-  }
-
   /** After the reset, an untouched home screen gives way to the attract screen. */
   #scheduleAttract(): void {
     clearTimeout(this.#attractTimer);

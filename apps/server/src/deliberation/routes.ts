@@ -10,7 +10,7 @@ import { noBodyIsEmpty } from '../identity/routes.js';
 import { choiceNotOffered, notEligible } from './eligibility.js';
 import { normalizeReceipt } from './receipts.js';
 import { parseChoices, parseRule, publicResults } from './results.js';
-import { bearer as auth, eligibleHouseholds, emptyBody, idParams, motionOr404, proposalOr404, proposalRows, settingsOf, tags, todayForSite, topicOr404 } from './shared.js';
+import { bearer as auth, eligibleHouseholds, emptyBody, idParams, motionOr404, proposalOr404, proposalRows, settingsOf, supportCount, tags, todayForSite, topicOr404 } from './shared.js';
 import { deliberationStaffRoutes } from './staff-routes.js';
 import { CHOICES, motionStatus, newReceipt, tally, type Choice } from './tally.js';
 import { meetingView, motionView, progressView, proposalView, topicView } from './views.js';
@@ -216,8 +216,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
           .onConflict((oc) => oc.columns(['proposal_id', 'resident_id']).doNothing())
           .executeTakeFirst();
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) await audit(tx, { at, actor: residentActor(who.sub), action: 'support.add', subject: `proposal:${proposalId}` });
-        const n = await tx.selectFrom('supports').select((eb) => eb.fn.countAll<number>().as('n')).where('proposal_id', '=', proposalId).executeTakeFirstOrThrow();
-        return { status: 200, body: { proposalId, supported: true, supports: Number(n.n) } };
+        return { status: 200, body: { proposalId, supported: true, supports: await supportCount(tx, proposalId) } };
       });
     },
   );
@@ -243,8 +242,7 @@ export function deliberationRoutes(app: FastifyInstance): void {
         await proposalOr404(tx, proposalId);
         const removed = await tx.deleteFrom('supports').where('proposal_id', '=', proposalId).where('resident_id', '=', who.sub).executeTakeFirst();
         if (Number(removed.numDeletedRows) > 0) await audit(tx, { at: now(), actor: residentActor(who.sub), action: 'support.withdraw', subject: `proposal:${proposalId}` });
-        const n = await tx.selectFrom('supports').select((eb) => eb.fn.countAll<number>().as('n')).where('proposal_id', '=', proposalId).executeTakeFirstOrThrow();
-        return { status: 200, body: { proposalId, supported: false, supports: Number(n.n) } };
+        return { status: 200, body: { proposalId, supported: false, supports: await supportCount(tx, proposalId) } };
       });
     },
   );

@@ -37,6 +37,12 @@ export async function motionOr404(db: Db | Tx, motionId: string) {
   return m;
 }
 
+/** How many residents support a proposal now (the answer of both support and withdrawal). */
+export async function supportCount(db: Db | Tx, proposalId: string): Promise<number> {
+  const row = await db.selectFrom('supports').select((eb) => eb.fn.countAll<number>().as('n')).where('proposal_id', '=', proposalId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function proposalOr404(db: Db | Tx, proposalId: string) {
   const p = await db
     .selectFrom('proposals as p')

@@ -47,7 +47,8 @@ const fleetDevice = {
 export function fleetRoutes(app: FastifyInstance): void {
   const { db } = app.ctx.store;
 
-  async function fleet(siteId?: string) {
+  /** The kiosks of one site (or all), or the one kiosk asked for: one query either way. */
+  async function fleet({ siteId, deviceId }: { siteId?: string; deviceId?: string } = {}) {
     let query = db
       .selectFrom('devices')
       .leftJoin('heartbeats', 'heartbeats.device_id', 'devices.id')
@@ -56,6 +57,7 @@ export function fleetRoutes(app: FastifyInstance): void {
       .orderBy('devices.site_id')
       .orderBy('devices.id');
     if (siteId) query = query.where('devices.site_id', '=', siteId);
+    if (deviceId) query = query.where('devices.id', '=', deviceId);
     const now = app.ctx.now();
     return (await query.execute()).map((r) => {
       const revokedAt = r.revoked_ms === null ? null : new Date(Number(r.revoked_ms)).toISOString();
@@ -94,7 +96,8 @@ export function fleetRoutes(app: FastifyInstance): void {
   }
 
   async function oneOf(deviceId: string) {
-    return (await fleet()).find((d) => d.deviceId === deviceId)!;
+    const [device] = await fleet({ deviceId });
+    return device!;
   }
 
   app.get(
@@ -102,7 +105,7 @@ export function fleetRoutes(app: FastifyInstance): void {
     { preHandler: requireStaff, schema: { tags, security, summary: 'The fleet: every kiosk the staff member manages, its last heartbeat and state (stale after 3 minutes of silence).', response: { 200: { type: 'array', items: fleetDevice }, ...errorResponses(401) } } },
     async (request) => {
       const who = staffOf(request);
-      return fleet(who.role === 'admin' ? undefined : (who.site ?? '\u0000'));
+      return fleet(who.role === 'admin' ? {} : { siteId: who.site ?? '\u0000' });
     },
   );
 
