@@ -1,4 +1,4 @@
-import { ApiError, formatDate, HttpClient, KioskElement, setLocale } from '@civic-kiosk/core';
+import { ApiError, formatDate, HttpClient, KioskElement, PersonalDataController, setLocale } from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
@@ -117,9 +117,11 @@ export class OpsApp extends KioskElement {
     `,
   ];
 
-  @state() private accessor token = '';
-  @state() private accessor staffName = '';
-  @state() private accessor fleet: FleetDevice[] = [];
+  /** The staff session: held by core's personal-data controller, so it goes on page hide and when the page leaves. */
+  readonly #session = new PersonalDataController<{ token: string; staffName: string; fleet: FleetDevice[] }>(this, {
+    empty: { token: '', staffName: '', fleet: [] },
+    onWipe: () => clearInterval(this.#timer),
+  });
   @state() private accessor problem = '';
   @state() private accessor busy = false;
   @state() private accessor renaming: string | undefined;
@@ -135,18 +137,15 @@ export class OpsApp extends KioskElement {
       document.documentElement.lang = active;
       this.requestUpdate();
     });
-    // Nothing of a staff session survives the page: no storage, and the token goes with the tab.
-    window.addEventListener('pagehide', this.#forget);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#timer);
-    window.removeEventListener('pagehide', this.#forget);
   }
 
   get #staff(): HttpClient {
-    return this.#client.with({ headers: { Authorization: `Bearer ${this.token}` } });
+    return this.#client.with({ headers: { Authorization: `Bearer ${this.#session.value.token}` } });
   }
 
   #reasonOf(error: unknown): string {
@@ -163,8 +162,7 @@ export class OpsApp extends KioskElement {
     try {
       const answer = await this.#client.post<{ token: string; staff: { name: string } }>('/staff/signin', { username: field(data, 'username'), password: field(data, 'password') });
       form.reset();
-      this.token = answer.token;
-      this.staffName = answer.staff.name;
+      this.#session.value = { token: answer.token, staffName: answer.staff.name, fleet: [] };
       await this.#load();
       this.#timer = setInterval(() => void this.#load(), REFRESH_MS);
     } catch (error) {
@@ -181,11 +179,11 @@ export class OpsApp extends KioskElement {
         this.problem = msg('The server answered in a form this page does not know. Update the kiosk software.');
         return;
       }
-      this.fleet = sortFleet(fleet);
+      this.#session.value = { ...this.#session.value, fleet: sortFleet(fleet) };
       this.now = Date.now();
       this.problem = '';
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) this.#forget();
+      if (error instanceof ApiError && error.status === 401) this.#session.wipe('sign-out');
       this.problem = this.#reasonOf(error);
     }
   }
@@ -218,15 +216,8 @@ export class OpsApp extends KioskElement {
     } catch {
       // The token is dropped below whatever the server says; it expires on its own.
     }
-    this.#forget();
+    this.#session.wipe('sign-out');
   }
-
-  #forget = () => {
-    clearInterval(this.#timer);
-    this.token = '';
-    this.staffName = '';
-    this.fleet = [];
-  };
 
   #stateLabel(s: FleetState): string {
     switch (s) {
@@ -262,13 +253,13 @@ export class OpsApp extends KioskElement {
   override render() {
     return html`<header>
         <h1>${msg('Kiosk fleet')}</h1>
-        ${this.token
-          ? html`<span>${this.staffName}</span><ck-button variant="secondary" @click=${() => void this.#signOut()}>${msg('Sign out')}</ck-button>`
+        ${this.#session.held
+          ? html`<span>${this.#session.value.staffName}</span><ck-button variant="secondary" @click=${() => void this.#signOut()}>${msg('Sign out')}</ck-button>`
           : nothing}
       </header>
       <main>
         ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-        ${this.token ? this.#renderFleet() : this.#renderSignIn()}
+        ${this.#session.held ? this.#renderFleet() : this.#renderSignIn()}
       </main>
       ${this.#renderRevokeDialog()}`;
   }
@@ -283,8 +274,9 @@ export class OpsApp extends KioskElement {
   }
 
   #renderFleet() {
-    const attention = this.fleet.filter((d) => d.state === 'stale' || d.state === 'offline').length;
-    return html`<p>${msg(str`${this.fleet.length} kiosks, ${attention} need attention. Updated every 30 s.`)}</p>
+    const { fleet } = this.#session.value;
+    const attention = fleet.filter((d) => d.state === 'stale' || d.state === 'offline').length;
+    return html`<p>${msg(str`${fleet.length} kiosks, ${attention} need attention. Updated every 30 s.`)}</p>
       <table>
         <thead>
           <tr>
@@ -299,7 +291,7 @@ export class OpsApp extends KioskElement {
           </tr>
         </thead>
         <tbody>
-          ${this.fleet.map((d) => this.#renderDevice(d))}
+          ${fleet.map((d) => this.#renderDevice(d))}
         </tbody>
       </table>`;
   }
