@@ -131,12 +131,13 @@ export class KioskAttract extends KioskElement {
     const site = this.site;
     if (!site) return html``;
     const other = this.locale === 'en' ? site.name['zh-CN'] : site.name.en;
-    return html`<button type="button" lang=${this.locale} aria-label=${`${site.name[this.locale === 'en' ? 'en' : 'zh-CN']}. ${msg('Touch the screen to start')}`} @click=${this.#dismiss}>
+    // The button is named by what it shows: the site's names and "touch to start" (the lists are decoration).
+    return html`<button type="button" lang=${this.locale} @click=${this.#dismiss}>
       <h1>${site.name[this.locale === 'en' ? 'en' : 'zh-CN']}<span class="alt" lang=${this.locale === 'en' ? 'zh-CN' : 'en'}>${other}</span></h1>
       <ul aria-hidden="true">
         ${this.services.map((s) => html`<li>${icon(s.icon)}<span>${s.title()}</span></li>`)}
       </ul>
-      <span class="start" aria-hidden="true">${icon('hand')}${msg('Touch the screen to start')}</span>
+      <span class="start">${icon('hand')}${msg('Touch the screen to start')}</span>
       <span class="official" aria-hidden="true">${icon('official')}${site.official.name} · ${icon('phone')}${site.official.phone}</span>
     </button>`;
   }

@@ -12,6 +12,8 @@ import './translations.js';
 import './define.js';
 import { CREDENTIAL_KEY } from './enrollment.js';
 import type { KioskApp } from './kiosk-app.js';
+import { offeredServices } from './services.js';
+import { parseSiteConfig, type SiteConfig } from './site-config.js';
 
 /** The stories' fixed clock (the finder's `now`): Tuesday 6 May 2025, 10:30 in Ningde. */
 const NOW = new Date('2025-05-06T10:30:00+08:00');
@@ -150,4 +152,24 @@ export const StationFinderLandscape: Story = {
   globals: { viewport: { value: 'kioskLandscape', isRotated: false } },
   tags: ['viewport-1920x1080'],
   play: playFinder,
+};
+
+/** The attract screen an unused kiosk shows (after two untouched minutes on home): the element itself, for the same site. */
+function renderAttract({ screen }: Args, { globals }: { globals: Record<string, unknown> }) {
+  const config = parseSiteConfig(site(globals['locale'] === 'en' ? 'en' : 'zh-CN', false));
+  const siteConfig = (config.ok ? config.config : undefined) as SiteConfig;
+  return html`<ck-attract style="height: ${SCREENS[screen].height}px" .site=${siteConfig} .services=${offeredServices(siteConfig)}></ck-attract>`;
+}
+
+export const AttractPortrait: Story = {
+  args: { screen: 'portrait' },
+  globals: { viewport: { value: 'kioskPortrait', isRotated: false } },
+  tags: ['viewport-1080x1920'],
+  render: renderAttract,
+};
+export const AttractLandscape: Story = {
+  args: { screen: 'landscape' },
+  globals: { viewport: { value: 'kioskLandscape', isRotated: false } },
+  tags: ['viewport-1920x1080'],
+  render: renderAttract,
 };
