@@ -59,8 +59,8 @@ const EMPTY: Personal = {};
 /**
  * @summary A villager's own health record from any FHIR R4 server: the summary in plain words, trends with reference bands, immunizations and visits. Private by design.
  * @tagname ck-health-record
- * @fires ck-health-signin - The record of a signed-in visitor is shown. detail: {} (no personal data)
- * @fires ck-health-signout - The visitor tapped "Sign out". detail: {} (no personal data)
+ * @fires {CustomEvent<Record<string, never>>} ck-health-signin - The record of a signed-in visitor is shown (no personal data).
+ * @fires {CustomEvent<Record<string, never>>} ck-health-signout - The visitor tapped "Sign out" (no personal data).
  * @csspart summary - The summary cards.
  * @csspart trends - The trend charts.
  * @csspart history - Immunizations and visits.

@@ -81,10 +81,10 @@ const NO_VISIT = emptyVisit();
 /**
  * @summary Library self-service: sign in with a card scan (and PIN), borrow by scanning item after item, return without signing in, renew, reserve from the catalogue, see loans, holds and fines, take a receipt.
  * @tagname ck-library-checkout
- * @fires ck-checkout - A scanned item was borrowed, refused or could not be confirmed. detail: { outcome, code? } (no personal data)
- * @fires ck-checkin - A scanned item was returned (or refused). detail: { outcome, holdShelf, code? }
- * @fires ck-renew - The visitor renewed one or all loans. detail: { renewed, refused }
- * @fires ck-hold - The visitor placed or cancelled a hold. detail: { action, ok, code? }
+ * @fires {CustomEvent<CheckoutDetail>} ck-checkout - A scanned item was borrowed, refused or could not be confirmed (no personal data).
+ * @fires {CustomEvent<CheckinDetail>} ck-checkin - A scanned item was returned (or refused).
+ * @fires {CustomEvent<RenewDetail>} ck-renew - The visitor renewed one or all loans.
+ * @fires {CustomEvent<HoldDetail>} ck-hold - The visitor placed or cancelled a hold.
  * @csspart screen - The current screen.
  * @csspart rows - The list of scanned items.
  * @csspart row - One scanned item.

@@ -88,10 +88,10 @@ let keyboardModule: Promise<unknown> | undefined;
 /**
  * @summary A residents' deliberation on a shared problem: the problem and its figures, proposals with supports and comments, meetings, a sunshine vote with receipts, and the follow-up of the decision.
  * @tagname ck-parking-board
- * @fires ck-vote-cast - The visitor's vote was counted. detail: { motionId, changed } (no choice, no receipt)
- * @fires ck-proposal-support - The visitor supported a proposal or withdrew. detail: { proposalId, supported }
- * @fires ck-comment-post - The visitor's comment was posted. detail: { proposalId }
- * @fires ck-receipt-check - The visitor checked a receipt code. detail: { motionId, counted }
+ * @fires {CustomEvent<VoteCastDetail>} ck-vote-cast - The visitor's vote was counted (no choice, no receipt).
+ * @fires {CustomEvent<ProposalSupportDetail>} ck-proposal-support - The visitor supported a proposal or withdrew.
+ * @fires {CustomEvent<CommentPostDetail>} ck-comment-post - The visitor's comment was posted.
+ * @fires {CustomEvent<ReceiptCheckDetail>} ck-receipt-check - The visitor checked a receipt code.
  * @csspart nav - The row of screen buttons.
  * @csspart chart - The chart of cars and spaces.
  * @csspart figures - The figures as text.
@@ -106,6 +106,19 @@ let keyboardModule: Promise<unknown> | undefined;
  * @csspart receipts - The receipt check.
  * @csspart progress - The progress items.
  * @csspart signin - The card and PIN screen.
+ * @csspart empty - A "nothing here yet" message (no figures, no proposals, no receipts).
+ * @csspart mine - "You supported this" on a proposal.
+ * @csspart comments - The comments under a proposal.
+ * @csspart compose - The form to write a comment.
+ * @csspart answers - The official answers on the follow-up screen.
+ * @csspart overdue - The overdue mark of a progress item (always with words).
+ * @csspart motion-body - The motion in plain words.
+ * @csspart turnout - The turnout line of a motion.
+ * @csspart verdict - Passed or not passed, after the close.
+ * @csspart tally - The counts per choice, after the close.
+ * @csspart uncertain - The "connection was lost" screen after confirming a vote.
+ * @csspart refused - The screen when the server refused a vote.
+ * @csspart receipt-list - The list of counted receipts.
  * @cssproperty --ck-color-accent - Buttons, the support bar.
  * @cssproperty --ck-color-danger - Errors and the overdue mark (always with words).
  * @cssproperty --ck-touch-target - Minimum size of everything tappable.

@@ -63,8 +63,8 @@ const NO_CHOICE: Choice = { open: false };
 /**
  * @summary The stations nearest to this kiosk with the facilities a visitor needs: a list sorted by walking distance, a map that works without tiles, and the route to their phone as a QR code.
  * @tagname ck-station-finder
- * @fires ck-station-select - The visitor chose a station in the list or on the map (never fired by `select()`). detail: { station }
- * @fires ck-filters-change - The visitor toggled a filter chip. detail: { filters }
+ * @fires {CustomEvent<StationSelectDetail>} ck-station-select - The visitor chose a station in the list or on the map (never fired by `select()`).
+ * @fires {CustomEvent<FiltersChangeDetail>} ck-filters-change - The visitor toggled a filter chip.
  * @csspart header - The title and the filter chips.
  * @csspart filters - The group of filter chips.
  * @csspart chip - One filter chip (a toggle button).
@@ -75,6 +75,7 @@ const NO_CHOICE: Choice = { open: false };
  * @csspart detail - The detail panel of the chosen station.
  * @csspart qr - The QR code with the route.
  * @csspart map - The map.
+ * @csspart side - The column beside the map: the list, or the detail of the chosen station.
  * @cssproperty --ck-finder-height - Height of the list and map side by side (containers 1200px wide and more). Default: the viewport height less 15rem, at least 480px.
  * @cssproperty --ck-finder-list-height - Maximum height of the list above the map (narrower containers). Default 880px.
  * @cssproperty --ck-finder-map-height - Height of the map under the list (narrower containers). Default 560px.

@@ -29,7 +29,7 @@ function deepActiveElement(): HTMLElement | null {
 /**
  * @summary A modal dialog (native `<dialog>`): focus stays inside, it closes on Escape, its close button and the kiosk idle timeout.
  * @tagname ck-dialog
- * @fires ck-dialog-close - The visitor closed the dialog (not fired when code closes it). detail: { reason: 'button' | 'escape' | 'idle' }
+ * @fires {CustomEvent<DialogCloseDetail>} ck-dialog-close - The visitor closed the dialog (not fired when code closes it).
  * @slot - The dialog's content.
  * @slot footer - Actions, e.g. `ck-button`s, shown at the bottom right.
  * @csspart dialog - The native dialog.

@@ -70,8 +70,8 @@ const NOTHING_TYPED: Typed = { value: '', composing: '' };
 /**
  * @summary An on-screen keyboard with pinyin input and a candidate bar, an English layout and digits; never opens the system keyboard.
  * @tagname ck-keyboard
- * @fires ck-keyboard-input - The visitor changed the committed text. detail: { value }
- * @fires ck-keyboard-enter - The visitor tapped Enter (with no pinyin composing). detail: { value }
+ * @fires {CustomEvent<KeyboardDetail>} ck-keyboard-input - The visitor changed the committed text.
+ * @fires {CustomEvent<KeyboardDetail>} ck-keyboard-enter - The visitor tapped Enter (with no pinyin composing).
  * @csspart keyboard - The whole keyboard.
  * @csspart text - The read-only text line: the value, the pinyin being composed and the caret.
  * @csspart composing - The pinyin letters being composed.

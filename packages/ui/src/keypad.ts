@@ -37,8 +37,8 @@ const TAG = 'ck-keypad';
 /**
  * @summary A numeric keypad for ID numbers and PINs, with no system keyboard; masks PINs and wipes itself when the visitor leaves.
  * @tagname ck-keypad
- * @fires ck-keypad-input - A key the visitor pressed changed the value. detail: { length } (read `value` for the digits)
- * @fires ck-keypad-submit - OK (or Enter on the display) with at least `minlength` characters. detail: { length }
+ * @fires {CustomEvent<KeypadDetail>} ck-keypad-input - A key the visitor pressed changed the value (read `value` for the digits).
+ * @fires {CustomEvent<KeypadDetail>} ck-keypad-submit - OK (or Enter on the display) with at least `minlength` characters.
  * @csspart keypad - The whole keypad.
  * @csspart label - The visible label.
  * @csspart display - What has been entered (dots when masked); focus it to type on a physical keypad.

@@ -23,7 +23,7 @@ const ICONS: Record<Exclude<BannerState, 'loading'>, IconName> = {
 /**
  * @summary Tells the visitor what is going on (loading, offline, error, information, success) with an icon and words, never colour alone.
  * @tagname ck-status-banner
- * @fires ck-retry - The visitor pressed "Try again" (only with `retryable`). detail: null
+ * @fires {CustomEvent<null>} ck-retry - The visitor pressed "Try again" (only with `retryable`).
  * @csspart banner - The whole banner.
  * @csspart icon - The state's icon, or the spinner while loading.
  * @csspart message - The text.
