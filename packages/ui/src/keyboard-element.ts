@@ -82,6 +82,7 @@ const NOTHING_TYPED: Typed = { value: '', composing: '' };
  * @csspart enter - The Enter key.
  * @cssproperty --ck-touch-target - Keys are 1.15 times this high; the keyboard is 17 times this wide at most.
  * @cssproperty --ck-color-accent - Key text and borders, the composing pinyin.
+ * @cssproperty --ck-font-size-title - Size of the text line and of the candidate words.
  */
 export class CkKeyboard extends KioskElement {
   static override styles = [KioskElement.styles, iconStyles, controlStyles, keyboardStyles];
