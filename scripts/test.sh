@@ -2,7 +2,8 @@
 # The test command (README quick start; .ci/run calls it and nothing else).
 # Installs what is missing, then builds and runs lint, typecheck, every
 # package's tests (Chromium; SQLite and PostgreSQL), the size budgets, the
-# translation check and the Storybook build. Ends with "N passed, N failed":
+# generated README tables, the tarballs, a release dry run, the translation
+# check and the Storybook build. Ends with "N passed, N failed":
 # individual tests plus one check per step.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,9 @@ turbo() { pnpm exec turbo "$@" --continue --output-logs=errors-only --log-order=
 rm -f packages/*/test-results.json apps/*/test-results.json visual/test-results.json
 step "no focused tests" node scripts/check-no-only.mjs
 step build turbo run build
+# Generated docs (from the built manifests and bundles) must match what is committed.
+step "readme api" node scripts/readme-api.mjs --check
+step "size table" node scripts/size-table.mjs --check
 step lint turbo run lint
 step "lint scripts" pnpm exec eslint scripts web-test-runner.config.mjs eslint.config.mjs "apps/*/bench/*.mjs" "packages/*/bench/*.mjs"
 step typecheck turbo run typecheck
@@ -39,6 +43,8 @@ step typecheck turbo run typecheck
 step tests turbo run test --concurrency=1
 step "size budgets" node scripts/size.mjs
 step "packages from tarballs" node scripts/pack-check.mjs
+# What `pnpm release` would publish (changeset status + pnpm publish --dry-run), with no registry reached.
+step "release dry run" pnpm release:dry-run
 step translations node scripts/check-translations.mjs
 step storybook turbo run storybook
 # Every story of the built Storybook: renders cleanly, plays, passes axe, matches visual/baseline/.
