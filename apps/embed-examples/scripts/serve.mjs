@@ -84,7 +84,14 @@ export function serveExample({ example, port = 0, host = '127.0.0.1', api = DEFA
     server.once('error', reject);
     server.listen(port, host, () => {
       const address = server.address();
-      resolve({ url: `http://${host}:${address.port}`, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({
+        url: `http://${host}:${address.port}`,
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+          }),
+      });
     });
   });
 }
