@@ -17,7 +17,7 @@ const root = path.resolve(here, '..');
 const serverMain = path.resolve(root, '../server/dist/main.js');
 const resultsFile = path.join(root, 'test-results.json');
 
-const examples = ['plain', 'react'].filter((name) => fs.existsSync(path.join(root, 'dist', name, 'index.html')) || name === 'plain');
+const examples = ['plain', 'react'];
 for (const [what, file] of [['the server (pnpm --filter @civic-kiosk/server build)', serverMain], ...examples.map((name) => [`the ${name} example (pnpm --filter @civic-kiosk/embed-examples build)`, path.join(root, 'dist', name, 'index.html')])]) {
   if (!fs.existsSync(file)) {
     console.error(`Build ${what} first: ${file} is missing.`);
@@ -118,7 +118,7 @@ try {
           ...process.env,
           EMBED_API: api,
           EMBED_PLAIN_URL: sites.plain.url,
-          EMBED_REACT_URL: sites.react?.url ?? '',
+          EMBED_REACT_URL: sites.react.url,
           EMBED_FOREIGN_URL: sites.foreign.url,
         },
       },
