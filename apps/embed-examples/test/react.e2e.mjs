@@ -3,7 +3,7 @@
 // applies, all against the API on another origin under the site's strict CSP.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { API, REACT_URL, SITE, TOPIC, embedPage, launch, partStyle, stationRows } from './helpers.mjs';
+import { API, REACT_URL, SITE, embedPage, launch, partStyle, stationRows } from './helpers.mjs';
 
 /** The finder's element properties, read from the page. */
 function finderProps(page) {
