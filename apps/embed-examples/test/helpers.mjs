@@ -59,3 +59,10 @@ export function partStyle(page, host, part, properties) {
     [host, part, properties],
   );
 }
+
+/** axe over the whole page (shadow roots included); returns the violations, one line each. */
+export async function axeViolations(page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join(' | ')}`);
+}

@@ -2,7 +2,7 @@
 // API on another origin, the city-portal theme, under the site's strict CSP.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { API, API_ORIGIN, FOREIGN_URL, PLAIN_URL, SITE, TOPIC, embedPage, launch, partStyle, stationRows } from './helpers.mjs';
+import { API, axeViolations, API_ORIGIN, FOREIGN_URL, PLAIN_URL, SITE, TOPIC, embedPage, launch, partStyle, stationRows } from './helpers.mjs';
 
 describe('plain HTML page (import map, no bundler)', () => {
   let browser;
@@ -68,6 +68,8 @@ describe('plain HTML page (import map, no bundler)', () => {
     // The token is used by the board's own CSS: its current tab is drawn in the portal's accent, not the default #0a58a8.
     const tab = await page.evaluate(() => getComputedStyle(document.querySelector('ck-parking-board').shadowRoot.querySelector('.tab[aria-current="page"]')).backgroundColor);
     assert.equal(tab, 'rgb(19, 85, 140)');
+    // The themed colours keep every text readable (axe's contrast rule included), inside the shadow roots too.
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -3,7 +3,7 @@
 // applies, all against the API on another origin under the site's strict CSP.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { API, REACT_URL, SITE, embedPage, launch, partStyle, stationRows } from './helpers.mjs';
+import { API, axeViolations, REACT_URL, SITE, embedPage, launch, partStyle, stationRows } from './helpers.mjs';
 
 /** The finder's element properties, read from the page. */
 function finderProps(page) {
@@ -111,6 +111,8 @@ describe('React 19 app (Vite, @civic-kiosk/react wrappers)', () => {
     // The accent token as the board's own CSS uses it: the current tab (proposals) in clay, not the default #0a58a8.
     const tab = await page.evaluate(() => getComputedStyle(document.querySelector('ck-parking-board').shadowRoot.querySelector('.tab[aria-current="page"]')).backgroundColor);
     assert.equal(tab, 'rgb(154, 52, 18)');
+    // The themed colours keep every text readable (axe's contrast rule included), inside the shadow roots too.
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(problems, []);
     await context.close();
   });

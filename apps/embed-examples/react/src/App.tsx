@@ -26,7 +26,7 @@ export function App({ api, lang }: { api: string; lang: Lang }) {
       <header className="village-bar">
         <h1>{t.title}</h1>
         <p>{t.tagline}</p>
-        <nav aria-label="Language">
+        <nav aria-label={t.languages}>
           <a href="?lang=zh-CN" lang="zh-CN">中文</a> <a href="?lang=en" lang="en">English</a>
         </nav>
       </header>

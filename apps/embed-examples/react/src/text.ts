@@ -4,6 +4,7 @@ export type Lang = 'zh-CN' | 'en';
 export const TEXT = {
   'zh-CN': {
     title: '溪口村 · 村民服务',
+    languages: '语言',
     tagline: '村委会网站 · 服务组件来自 civic-kiosk',
     stations: '附近的驿站',
     need: '我需要',
@@ -17,6 +18,7 @@ export const TEXT = {
   },
   en: {
     title: 'Xikou village · Services',
+    languages: 'Language',
     tagline: 'Village committee site · service components from civic-kiosk',
     stations: 'Stations nearby',
     need: 'I need',
