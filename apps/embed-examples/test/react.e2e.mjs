@@ -92,6 +92,27 @@ describe('React 19 app (Vite, @civic-kiosk/react wrappers)', () => {
     await context.close();
   });
 
+  test('a board event reaches React: a receipt checked on the board\'s own keyboard (onCkReceiptCheck)', async () => {
+    const { context, page, problems } = await embedPage(browser);
+    await page.goto(`${REACT_URL}/`);
+    await page.locator('ck-parking-board [part~="proposals"]').first().waitFor({ timeout: 20_000 });
+    assert.equal(await page.locator('#receipt-check').innerText(), '（尚未核验）');
+    // The visitor opens the follow-up screen and types a receipt of the public tally, as a resident noted it.
+    await page.locator('ck-parking-board .tab[data-view="supervision"]').click();
+    const listed = page.locator('ck-parking-board .receipt-list li').first();
+    await listed.waitFor({ timeout: 20_000 });
+    const code = (await listed.textContent()).trim();
+    await page.locator('ck-parking-board ck-keyboard [part~="key"]').first().focus();
+    await page.keyboard.type(code.replaceAll('-', '').toLowerCase());
+    await page.locator('ck-parking-board button[data-action="check"]').click();
+    await page.waitForFunction(() => document.getElementById('receipt-check').textContent === '已计入公开计票', null, { timeout: 10_000 });
+    await page.locator('ck-parking-board [data-found]').waitFor();
+    // React's re-render re-assigned the board's props: the visitor stays where they are.
+    assert.equal(await page.evaluate(() => document.querySelector('ck-parking-board').currentView), 'supervision');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the village theme reaches inside the elements: tokens and ::part', async () => {
     const { context, page, problems } = await embedPage(browser);
     await page.goto(`${REACT_URL}/`);

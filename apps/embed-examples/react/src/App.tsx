@@ -18,6 +18,8 @@ export function App({ api, lang }: { api: string; lang: Lang }) {
   const [filters, setFilters] = useState<StationFilter[]>([]);
   const [limit, setLimit] = useState(5);
   const [chosen, setChosen] = useState<string | null>(null);
+  // What a receipt check told the visitor: the event carries whether it was counted, never the code.
+  const [counted, setCounted] = useState<boolean | null>(null);
 
   const toggle = (filter: StationFilter) => setFilters((now) => (now.includes(filter) ? now.filter((f) => f !== filter) : [...now, filter]));
 
@@ -76,7 +78,17 @@ export function App({ api, lang }: { api: string; lang: Lang }) {
         </section>
         <section className="village-card" aria-labelledby="board-title">
           <h2 id="board-title">{t.board}</h2>
-          <CkParkingBoard api={api} topicId="topic-parking" view="proposals" timeZone="Asia/Shanghai" />
+          <p className="village-chosen" aria-live="polite">
+            <span>{t.receipt}</span>
+            <output id="receipt-check">{counted === null ? t.receiptNone : counted ? t.receiptCounted : t.receiptMissing}</output>
+          </p>
+          <CkParkingBoard
+            api={api}
+            topicId="topic-parking"
+            view="proposals"
+            timeZone="Asia/Shanghai"
+            onCkReceiptCheck={(e) => setCounted(e.detail.counted)}
+          />
         </section>
       </main>
     </>

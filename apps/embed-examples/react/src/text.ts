@@ -14,6 +14,10 @@ export const TEXT = {
     inForce: '正在筛选：',
     noFilter: '不限',
     board: '村里的停车议事',
+    receipt: '回执核验：',
+    receiptNone: '（尚未核验）',
+    receiptCounted: '已计入公开计票',
+    receiptMissing: '不在计票中',
     facilities: { wheelchair: '无障碍厕所', baby_change: '母婴室', drinking_water: '饮用水' },
   },
   en: {
@@ -28,6 +32,10 @@ export const TEXT = {
     inForce: 'Filtering by: ',
     noFilter: 'nothing',
     board: 'Parking deliberation in the village',
+    receipt: 'Receipt check: ',
+    receiptNone: '(none yet)',
+    receiptCounted: 'counted in the public tally',
+    receiptMissing: 'not in the tally',
     facilities: { wheelchair: 'Accessible toilet', baby_change: 'Mother-and-baby room', drinking_water: 'Drinking water' },
   },
 } as const;
