@@ -35,7 +35,7 @@ export interface QueuedWrite {
   nextAttemptAt?: number;
 }
 
-export type NewQueuedWrite = Pick<QueuedWrite, 'method' | 'url' | 'label'> & Partial<Pick<QueuedWrite, 'body' | 'idempotencyKey' | 'id'>>;
+export type NewQueuedWrite = Pick<QueuedWrite, 'method' | 'url' | 'label'> & Partial<Pick<QueuedWrite, 'body' | 'idempotencyKey'>>;
 
 /** `sent`: answered 2xx. `refused`: a definite 4xx (e.g. the book was already checked in at the desk); the entry is dropped either way. */
 export interface QueueOutcomeDetail {
@@ -68,7 +68,7 @@ export interface WriteQueueOptions {
 }
 
 interface QueueSchema extends DBSchema {
-  writes: { key: string; value: QueuedWrite; indexes: { createdAt: string } };
+  writes: { key: string; value: QueuedWrite };
 }
 
 const STORE = 'writes';
@@ -129,7 +129,7 @@ export class WriteQueue extends EventTarget {
   #open(): Promise<IDBPDatabase<QueueSchema>> {
     return (this.#db ??= openDB<QueueSchema>(this.name, 1, {
       upgrade(db) {
-        db.createObjectStore(STORE, { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+        db.createObjectStore(STORE, { keyPath: 'id' });
       },
       // Another page wants a newer version (an updated app): let it, and open again on the next call.
       blocking: () => this.close(),
@@ -148,7 +148,7 @@ export class WriteQueue extends EventTarget {
     refusePersonal(write.body);
     if (!write.url.startsWith('/')) throw new TypeError('civic-kiosk: a queued write names a path under the API, e.g. /library/checkin.');
     const entry: QueuedWrite = {
-      id: write.id ?? newIdempotencyKey(),
+      id: this.#nextId(),
       idempotencyKey: write.idempotencyKey ?? newIdempotencyKey(),
       method: write.method,
       url: write.url,
@@ -162,9 +162,16 @@ export class WriteQueue extends EventTarget {
     return entry;
   }
 
+  /** Ids sort in the order entries were added (time, then a counter; random last, for other tabs): the store's key order is the queue's. */
+  #seq = 0;
+  #nextId(): string {
+    const time = this.#options.now().toString(36).padStart(10, '0');
+    return `${time}-${(this.#seq++ % 1e6).toString(36).padStart(4, '0')}-${newIdempotencyKey().slice(0, 8)}`;
+  }
+
   /** Every entry, oldest first. */
   async list(): Promise<QueuedWrite[]> {
-    return (await this.#open()).getAllFromIndex(STORE, 'createdAt');
+    return (await this.#open()).getAll(STORE);
   }
 
   async count(): Promise<number> {
@@ -208,7 +215,7 @@ export class WriteQueue extends EventTarget {
     const result: FlushResult = { sent: 0, refused: 0, kept: 0 };
     const db = await this.#open();
     // Read inside the lock: whatever another tab sent before we got it is gone from the store already.
-    const entries = await db.getAllFromIndex(STORE, 'createdAt');
+    const entries = await db.getAll(STORE);
     const now = this.#options.now();
     let offline = false;
     for (const entry of entries) {
