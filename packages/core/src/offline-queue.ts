@@ -174,6 +174,12 @@ export class WriteQueue extends EventTarget {
     return (await this.#open()).getAll(STORE);
   }
 
+  /** Forgets every entry (staff, tests). */
+  async clear(): Promise<void> {
+    await (await this.#open()).clear(STORE);
+    await this.#changed();
+  }
+
   async count(): Promise<number> {
     return (await this.#open()).count(STORE);
   }

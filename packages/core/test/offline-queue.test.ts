@@ -74,6 +74,8 @@ describe('WriteQueue (real IndexedDB)', () => {
     expect(list[0]).to.deep.include({ id: entry.id, idempotencyKey: entry.idempotencyKey, url: '/library/checkin', method: 'POST' });
     expect(list[0]!.body).to.deep.equal({ barcode: 'CK001' });
     expect(await after.count()).to.equal(1);
+    await after.clear();
+    expect(await after.count()).to.equal(0);
   });
 
   it('sends each entry with its own Idempotency-Key and removes it on 2xx, reporting what was sent', async () => {
