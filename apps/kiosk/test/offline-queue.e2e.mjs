@@ -38,11 +38,17 @@ function scan(page, code) {
     });
   }, code);
 }
-const element = 'document.querySelector("ck-kiosk-app")?.shadowRoot?.querySelector("ck-library-checkout")';
-const waitForScreen = (page, screen) => page.waitForFunction(`${element}?.screen === ${JSON.stringify(screen)}`, undefined, { timeout: 20_000 });
-const rowState = (page, barcode) => page.evaluate(`${element}?.shadowRoot?.querySelector('[part~="row"][data-barcode="${barcode}"]')?.dataset.state`);
+// Functions, not strings: the page's CSP has no 'unsafe-eval'.
+const waitForScreen = (page, screen) =>
+  page.waitForFunction((s) => document.querySelector('ck-kiosk-app')?.shadowRoot?.querySelector('ck-library-checkout')?.screen === s, screen, { timeout: 20_000 });
+const rowState = (page, barcode) =>
+  page.evaluate((b) => document.querySelector('ck-kiosk-app')?.shadowRoot?.querySelector('ck-library-checkout')?.shadowRoot?.querySelector(`[part~="row"][data-barcode="${b}"]`)?.dataset.state, barcode);
 const waitForRow = (page, barcode, state, timeout = 30_000) =>
-  page.waitForFunction(`${element}?.shadowRoot?.querySelector('[part~="row"][data-barcode="${barcode}"]')?.dataset.state === ${JSON.stringify(state)}`, undefined, { timeout });
+  page.waitForFunction(
+    ([b, st]) => document.querySelector('ck-kiosk-app')?.shadowRoot?.querySelector('ck-library-checkout')?.shadowRoot?.querySelector(`[part~="row"][data-barcode="${b}"]`)?.dataset.state === st,
+    [barcode, state],
+    { timeout },
+  );
 async function shot(page, name) {
   if (!SHOTS) return;
   fs.mkdirSync(SHOTS, { recursive: true });
