@@ -25,7 +25,7 @@ function server(respond: (call: Call) => Response | Promise<Response>) {
   const calls: Call[] = [];
   const fetch = (async (url: string, init: RequestInit) => {
     const headers = init.headers as Record<string, string>;
-    const call = { url, key: headers['Idempotency-Key'], headers, body: init.body ? JSON.parse(String(init.body)) : undefined };
+    const call = { url, key: headers['Idempotency-Key'], headers, body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined };
     calls.push(call);
     return respond(call);
   }) as unknown as typeof globalThis.fetch;

@@ -111,11 +111,11 @@ export function cuttable(inner: typeof fetch): Cuttable {
   const net: Cuttable = {
     down: false,
     keys: [],
-    fetch: ((input: RequestInfo | URL, init: RequestInit = {}) => {
+    fetch: (input: RequestInfo | URL, init: RequestInit = {}) => {
       const headers = (init.headers ?? {}) as Record<string, string>;
-      net.keys.push({ path: new URL(input.toString(), location.href).pathname.replace(/^\/api/, ''), key: headers['Idempotency-Key'] });
+      net.keys.push({ path: new URL(input instanceof Request ? input.url : input.toString(), location.href).pathname.replace(/^\/api/, ''), key: headers['Idempotency-Key'] });
       return net.down ? Promise.reject(new TypeError('Failed to fetch')) : inner(input, init);
-    }) as typeof fetch,
+    },
   };
   return net;
 }
