@@ -457,6 +457,12 @@ export class LibraryCheckout extends KioskElement {
 
   async #checkin(barcode: string): Promise<void> {
     const visit = this.#visit.value;
+    // Already saved on this kiosk: a second entry (another key) would be sent after the first and refused as
+    // "not on loan". The scan only asks the queue to try now.
+    if (visit.returns.rows.some((r) => r.barcode === barcode && r.state === 'queued') || this.queued.some((e) => (e.body as { barcode?: string } | undefined)?.barcode === barcode)) {
+      void this.#loadQueue().then((queue) => queue?.flush(undefined, { force: true }));
+      return;
+    }
     const row = visit.returns.start(barcode, newIdempotencyKey());
     if (!row) return;
     this.requestUpdate();
@@ -468,6 +474,8 @@ export class LibraryCheckout extends KioskElement {
       const refusal = describeError(error);
       // No answer: a return needs nobody signed in, so it waits in the offline queue with this scan's key.
       if (isLost(error) && (await this.#queueReturn(barcode, row.idempotencyKey))) {
+        // Sent already (the network came back while it was being saved): the outcome has settled the row.
+        if (visit.returns.rows.find((r) => r.idempotencyKey === row.idempotencyKey)?.state !== 'checking') return;
         visit.returns.settle(row, { state: 'queued', error: undefined });
         fire(this, CHECKIN_EVENT, { outcome: 'queued', holdShelf: false });
         this.requestUpdate();

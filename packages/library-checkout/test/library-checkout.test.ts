@@ -215,6 +215,11 @@ describe('ck-library-checkout', () => {
       expect(new Set(tries.map((t) => t.key))).to.deep.equal(new Set([entry!.idempotencyKey]));
       expect(events).to.deep.equal([{ outcome: 'queued', holdShelf: false }]);
       await expect(el).to.be.accessible();
+      // Scanned again while still offline: still one entry, one row.
+      await scan('CK000201');
+      await el.updateComplete;
+      expect(await writeQueue().count()).to.equal(1);
+      expect(rows(el).map((r) => r.state)).to.deep.equal(['queued']);
 
       net.down = false;
       window.dispatchEvent(new Event('online'));
