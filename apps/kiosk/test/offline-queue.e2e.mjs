@@ -134,6 +134,12 @@ describe('offline writes (queue, reload, exactly once)', () => {
     assert.match(text, /网络恢复后会自动提交/);
     await shot(page, 'queue-after-reload-zh');
     await expectAccessible(page, 'library after a reload, a return waiting (zh-CN)');
+    // Elder mode: the same list, larger.
+    await page.locator('ck-kiosk-app button[data-elder]').tap();
+    await page.waitForFunction(() => document.querySelector('ck-kiosk-app')?.getAttribute('data-ck-theme') === 'elder');
+    await shot(page, 'queue-after-reload-zh-elder');
+    await expectAccessible(page, 'library after a reload, a return waiting (zh-CN, elder)');
+    await page.locator('ck-kiosk-app button[data-elder]').tap();
   });
 
   it('(a) the network comes back: the return is sent exactly once, the visitor is told', async () => {
