@@ -50,6 +50,22 @@ describe('fleet page routes (issue 14 item 7)', () => {
     assert.ok(fleet.filter((d) => d.siteId === 'ningde-donghu').every((d) => d.state === 'silent'), 'never beat: silent');
   });
 
+  it('keeps queuedWrites as the kiosk counts it (offline queue), and refuses a count that is not a whole number >= 0, with a reason in both languages', async () => {
+    assert.equal((await post(t.app, '/api/kiosk/heartbeat', { version: '2.0.0', uptimeSeconds: 200, online: true, queuedWrites: 2 })).statusCode, 200);
+    let fleet = json<Device[]>(await t.app.inject({ method: 'GET', url: '/api/staff/devices', headers: asStaff(admin) }));
+    assert.equal(fleet.find((d) => d.deviceId === 'demo-xikou-hall')!.heartbeat?.queuedWrites, 2);
+    for (const bad of [-1, 1.5, '3', 100_001, null]) {
+      const res = await post(t.app, '/api/kiosk/heartbeat', { version: '2.0.0', uptimeSeconds: 210, queuedWrites: bad });
+      assert.equal(res.statusCode, 400, `queuedWrites ${JSON.stringify(bad)}: ${res.body}`);
+      const body = json<{ code: string; reasons?: Record<string, string> }>(res);
+      assert.ok(body.reasons?.['zh-CN'] && body.reasons?.en, `localized reason: ${res.body}`);
+    }
+    // An older kiosk that sends no count: shown as unknown, not as 0.
+    assert.equal((await post(t.app, '/api/kiosk/heartbeat', { version: '1.9.0', uptimeSeconds: 220 })).statusCode, 200);
+    fleet = json<Device[]>(await t.app.inject({ method: 'GET', url: '/api/staff/devices', headers: asStaff(admin) }));
+    assert.equal(fleet.find((d) => d.deviceId === 'demo-xikou-hall')!.heartbeat?.queuedWrites, null);
+  });
+
   it('marks a kiosk stale after three minutes of silence', async () => {
     t.advance(STALE_AFTER_MS + 60_000);
     const fleet = json<Device[]>(await t.app.inject({ method: 'GET', url: '/api/staff/devices', headers: asStaff(admin) }));

@@ -10,7 +10,8 @@ import {
   urlConverter,
   type WipeReason,
 } from '@civic-kiosk/core';
-import { Task } from '@lit/task';
+import type { QueueOutcomeDetail, QueuedWrite, WriteQueue } from '@civic-kiosk/core/offline-queue.js';
+import { Task, TaskStatus } from '@lit/task';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styles } from './library-checkout.styles.js';
@@ -19,6 +20,7 @@ import { cardPrefixConverter, receiptConverter, RULES, TAG, timeZoneConverter, t
 import { cardNumberFrom, readScan } from './scan.js';
 import { ScanList, type Row } from './scan-list.js';
 import { HttpLibrarySource } from './source.js';
+import { pendingRetryDelay, type SentNote } from './offline.js';
 import type { Account, CheckinAnswer, CheckoutAnswer, LibrarySource, PatronSource, RenewAllAnswer, SearchAnswer, SearchBy } from './types.js';
 import * as views from './views.js';
 import './translations.js';
@@ -34,7 +36,8 @@ export interface CheckoutDetail {
   code?: string;
 }
 export interface CheckinDetail {
-  outcome: 'returned' | 'refused' | 'unconfirmed';
+  /** `queued`: the network was down; the return is kept on this kiosk and sent when it is back (then `returned` or `refused` follows). */
+  outcome: 'returned' | 'refused' | 'unconfirmed' | 'queued';
   holdShelf: boolean;
   code?: string;
 }
@@ -82,7 +85,7 @@ const NO_VISIT = emptyVisit();
  * @summary Library self-service: sign in with a card scan (and PIN), borrow by scanning item after item, return without signing in, renew, reserve from the catalogue, see loans, holds and fines, take a receipt.
  * @tagname ck-library-checkout
  * @fires {CustomEvent<CheckoutDetail>} ck-checkout - A scanned item was borrowed, refused or could not be confirmed (no personal data).
- * @fires {CustomEvent<CheckinDetail>} ck-checkin - A scanned item was returned (or refused).
+ * @fires {CustomEvent<CheckinDetail>} ck-checkin - A scanned item was returned, refused, or queued while offline (and later returned).
  * @fires {CustomEvent<RenewDetail>} ck-renew - The visitor renewed one or all loans.
  * @fires {CustomEvent<HoldDetail>} ck-hold - The visitor placed or cancelled a hold.
  * @csspart screen - The current screen.
@@ -123,6 +126,10 @@ export class LibraryCheckout extends KioskElement {
   @state() private accessor query: { q: string; by: SearchBy } | undefined;
   /** A scan that could not be read (garbage, half a code, an ISBN bar). */
   @state() private accessor scanProblem: 'garbage' | 'partial' | 'isbn' | undefined;
+  /** Returns kept on this kiosk until the network is back (public: item labels only). */
+  @state() private accessor queued: readonly QueuedWrite[] = [];
+  /** Queued returns sent since the network came back: told to whoever stands here, forgotten on wipe. */
+  @state() private accessor sent: readonly SentNote[] = [];
 
   #session = new SessionController(this, () => ({ api: this.api }));
   #visit = new PersonalDataController<Visit>(this, { empty: NO_VISIT, onWipe: (reason) => this.#afterWipe(reason) });
@@ -202,6 +209,140 @@ export class LibraryCheckout extends KioskElement {
   #afterWipe(_reason: WipeReason): void {
     this.query = undefined;
     this.scanProblem = undefined;
+    this.sent = [];
+    clearTimeout(this.#pendingTimer);
+    this.#pendingTries = 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('online', this.#onOnline);
+    void this.#attachQueue();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('online', this.#onOnline);
+    clearTimeout(this.#pendingTimer);
+    const queue = this.#attached;
+    this.#attached = undefined;
+    queue?.removeEventListener('sent', this.#onQueueOutcome);
+    queue?.removeEventListener('refused', this.#onQueueOutcome);
+    queue?.removeEventListener('change', this.#onQueueChange);
+  }
+
+  // ---- offline: queued returns, pending checkouts ---------------------------
+
+  /** The page's write queue (its own chunk, loaded on demand), or undefined where there is none (another source, no IndexedDB). */
+  #queue: Promise<WriteQueue | undefined> | undefined;
+  #attached: WriteQueue | undefined;
+
+  /** Whether returns can be queued here: our server's HTTP source, and IndexedDB. */
+  get #canQueue(): boolean {
+    return this.#source instanceof HttpLibrarySource && typeof indexedDB !== 'undefined';
+  }
+
+  #loadQueue(): Promise<WriteQueue | undefined> {
+    if (!this.#canQueue) return Promise.resolve(undefined);
+    return (this.#queue ??= import('@civic-kiosk/core/offline-queue.js').then(
+      (m) => m.writeQueue(),
+      () => undefined,
+    ));
+  }
+
+  /** Shows what is queued (after a reload too), hears what gets sent, and sends it when the network is back (also without a kiosk app). */
+  async #attachQueue(): Promise<void> {
+    const source = this.#source;
+    const queue = await this.#loadQueue();
+    if (!queue || !this.isConnected || !(source instanceof HttpLibrarySource)) return;
+    // The newest session client sends (the kiosk app starts the queue with the same one; a new enrolment replaces it).
+    queue.start(source.client);
+    if (this.#attached === queue) return;
+    this.#attached = queue;
+    queue.addEventListener('sent', this.#onQueueOutcome);
+    queue.addEventListener('refused', this.#onQueueOutcome);
+    queue.addEventListener('change', this.#onQueueChange);
+    this.#onQueueChange();
+  }
+
+  #onQueueChange = () => {
+    void this.#attached
+      ?.list()
+      .then((entries) => (this.queued = entries.filter((e) => e.url === '/library/checkin')))
+      .catch(() => undefined);
+  };
+
+  #onQueueOutcome = (event: Event) => {
+    const { entry, data, error } = (event as CustomEvent<QueueOutcomeDetail>).detail;
+    if (entry.url !== '/library/checkin') return;
+    const answer = error ? undefined : (data as CheckinAnswer | undefined);
+    const refusal = error ? describeError(error) : undefined;
+    const returns = this.#visit.value.returns;
+    const row = returns.rows.find((r) => r.idempotencyKey === entry.idempotencyKey);
+    if (row) returns.settle(row, refusal ? { state: 'refused', error: refusal } : { state: 'done', answer });
+    this.sent = [...this.sent, { label: entry.label, answer, refusal }];
+    fire(this, CHECKIN_EVENT, refusal ? { outcome: 'refused', holdShelf: false, code: refusal.code } : { outcome: 'returned', holdShelf: !!(answer?.holdShelf ?? answer?.heldForNextReader) });
+    this.requestUpdate();
+  };
+
+  /** A return whose answer was lost: kept in the queue with its key, or undefined when there is no queue. */
+  async #queueReturn(barcode: string, idempotencyKey: string): Promise<QueuedWrite | undefined> {
+    const queue = await this.#loadQueue();
+    if (!queue) return undefined;
+    // The title when the offline copy of the catalogue has it (a quick look; the barcode otherwise).
+    const item = await Promise.race([this.#source.item?.(barcode).catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 1500))]);
+    const entry = await queue.add({ method: 'POST', url: '/library/checkin', body: { barcode }, idempotencyKey, label: item ? { ...item.title } : barcode }).catch(() => undefined);
+    void this.#attachQueue();
+    this.#onQueueChange();
+    return entry;
+  }
+
+  /** Checkouts whose answer was lost: asked again, with the same key, when the network is back and after a while. */
+  #pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  #pendingTries = 0;
+  #retrying = false;
+
+  #onOnline = () => {
+    void this.#retryPending();
+    if (this.#status.status === TaskStatus.ERROR) void this.retry();
+  };
+
+  #schedulePending(): void {
+    clearTimeout(this.#pendingTimer);
+    this.#pendingTimer = setTimeout(() => void this.#retryPending(), pendingRetryDelay(this.#pendingTries++));
+  }
+
+  async #retryPending(): Promise<void> {
+    const visit = this.#visit.value;
+    const patron = visit.patron;
+    const pending = visit.borrow.rows.filter((r) => r.state === 'unconfirmed');
+    if (!patron || !pending.length || this.#retrying) return;
+    this.#retrying = true;
+    clearTimeout(this.#pendingTimer);
+    let lost = false;
+    try {
+      for (const row of pending) {
+        visit.borrow.settle(row, { state: 'checking' });
+        this.requestUpdate();
+        try {
+          const answer = await patron.checkout(row.barcode, { idempotencyKey: row.idempotencyKey });
+          if (this.#visit.value !== visit) return;
+          visit.borrow.settle(row, { state: 'done', answer, error: undefined });
+          this.#patch({ notice: { tone: 'success', text: views.sentWhenBack(answer.title, this.locale) } });
+          fire(this, CHECKOUT_EVENT, { outcome: answer.alreadyYours ? 'already-yours' : 'borrowed' });
+        } catch (error) {
+          if (this.#visit.value !== visit) return;
+          lost = isLost(error);
+          visit.borrow.settle(row, { state: lost ? 'unconfirmed' : 'refused', error: describeError(error) });
+          if (lost) break;
+        }
+      }
+    } finally {
+      this.#retrying = false;
+      this.requestUpdate();
+    }
+    if (lost || visit.borrow.rows.some((r) => r.state === 'unconfirmed')) this.#schedulePending();
+    else this.#pendingTries = 0;
   }
 
   #go(screen: Screen, patch: Partial<Visit> = {}): void {
@@ -297,6 +438,8 @@ export class LibraryCheckout extends KioskElement {
       }
       visit.borrow.settle(row, { state: isLost(error) ? 'unconfirmed' : 'refused', error: refusal });
       fire(this, CHECKOUT_EVENT, { outcome: isLost(error) ? 'unconfirmed' : 'refused', code: refusal.code });
+      // Kept in the visit (memory only: it needs the patron's token) and asked again with the same key.
+      if (isLost(error)) this.#schedulePending();
       if (isLibraryOffline(error)) void this.retry();
       else if (!isLost(error) && refusal.code !== 'NOT_FOUND') void this.#describe(visit, row);
     }
@@ -314,6 +457,12 @@ export class LibraryCheckout extends KioskElement {
 
   async #checkin(barcode: string): Promise<void> {
     const visit = this.#visit.value;
+    // Already saved on this kiosk: a second entry (another key) would be sent after the first and refused as
+    // "not on loan". The scan only asks the queue to try now.
+    if (visit.returns.rows.some((r) => r.barcode === barcode && r.state === 'queued') || this.queued.some((e) => (e.body as { barcode?: string } | undefined)?.barcode === barcode)) {
+      void this.#loadQueue().then((queue) => queue?.flush(undefined, { force: true }));
+      return;
+    }
     const row = visit.returns.start(barcode, newIdempotencyKey());
     if (!row) return;
     this.requestUpdate();
@@ -323,6 +472,15 @@ export class LibraryCheckout extends KioskElement {
       fire(this, CHECKIN_EVENT, { outcome: 'returned', holdShelf: !!(answer.holdShelf ?? answer.heldForNextReader) });
     } catch (error) {
       const refusal = describeError(error);
+      // No answer: a return needs nobody signed in, so it waits in the offline queue with this scan's key.
+      if (isLost(error) && (await this.#queueReturn(barcode, row.idempotencyKey))) {
+        // Sent already (the network came back while it was being saved): the outcome has settled the row.
+        if (visit.returns.rows.find((r) => r.idempotencyKey === row.idempotencyKey)?.state !== 'checking') return;
+        visit.returns.settle(row, { state: 'queued', error: undefined });
+        fire(this, CHECKIN_EVENT, { outcome: 'queued', holdShelf: false });
+        this.requestUpdate();
+        return;
+      }
       visit.returns.settle(row, { state: isLost(error) ? 'unconfirmed' : 'refused', error: refusal });
       fire(this, CHECKIN_EVENT, { outcome: isLost(error) ? 'unconfirmed' : 'refused', holdShelf: false, code: refusal.code });
       if (isLibraryOffline(error)) void this.retry();
@@ -407,9 +565,11 @@ export class LibraryCheckout extends KioskElement {
 
   override render() {
     const visit = this.#visit.value;
+    // No network at all (not the library system down): returns still work, queued on this kiosk.
+    const networkDown = this.#status.status === TaskStatus.ERROR && isLost(this.#status.error) && this.#canQueue;
     const status = this.#status.render({
       pending: () => (this.#status.value ? undefined : views.loading()),
-      error: (error) => (isLibraryOffline(error) || (error as { offline?: boolean }).offline ? views.offline(() => void this.retry(), error) : undefined),
+      error: (error) => (networkDown ? undefined : isLibraryOffline(error) || (error as { offline?: boolean }).offline ? views.offline(() => void this.retry(), error) : undefined),
       complete: (s) => (s.online ? undefined : views.offline(() => void this.retry(), undefined)),
     });
     const blocked = visit.borrow.rows.find((r) => r.state === 'refused' && r.error && blocksCard(r.error.code))?.error;
@@ -425,6 +585,10 @@ export class LibraryCheckout extends KioskElement {
       search: this.#search,
       query: this.query,
       receipt: this.receipt,
+      // A return scanned in this visit is shown as its row; the panel lists the others (other visits, before a reload).
+      queued: this.queued.filter((e) => !visit.returns.rows.some((r) => r.idempotencyKey === e.idempotencyKey)),
+      sent: this.sent,
+      networkDown,
       go: (screen) => {
         if (screen === 'start') this.finish();
         else this.#go(screen);

@@ -11,7 +11,8 @@
 import type { Refusal } from './reasons.js';
 import type { ItemView } from './types.js';
 
-export type RowState = 'checking' | 'done' | 'refused' | 'unconfirmed';
+/** `queued`: a return kept on this kiosk while the network is down, sent when it is back. */
+export type RowState = 'checking' | 'done' | 'refused' | 'unconfirmed' | 'queued';
 
 export interface Row<Answer> {
   barcode: string;

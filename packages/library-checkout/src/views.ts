@@ -12,8 +12,10 @@ import type { Screen, Visit } from './library-checkout.js';
 import { reasonOf, whatToDo, type Refusal } from './reasons.js';
 import { receiptText } from './receipt.js';
 import type { ReceiptKind } from './rules.js';
+import type { QueuedWrite } from '@civic-kiosk/core/offline-queue.js';
+import { labelIn, type SentNote } from './offline.js';
 import type { Row } from './scan-list.js';
-import type { CheckinAnswer, CheckoutAnswer, ItemView, LibraryStatus, SearchAnswer, SearchBy } from './types.js';
+import type { CheckinAnswer, CheckoutAnswer, ItemView, LibraryStatus, Localized, SearchAnswer, SearchBy } from './types.js';
 
 export interface ViewContext {
   host: HTMLElement;
@@ -27,6 +29,12 @@ export interface ViewContext {
   search: Task<readonly unknown[], SearchAnswer | undefined>;
   query: { q: string; by: SearchBy } | undefined;
   receipt: ReceiptKind;
+  /** Returns waiting for the network that are not rows of this visit. */
+  queued: readonly QueuedWrite[];
+  /** Queued returns sent since the network came back. */
+  sent: readonly SentNote[];
+  /** The library cannot be reached at all (no network): returns are queued, borrowing waits. */
+  networkDown: boolean;
   go(screen: Screen): void;
   submitCard(typed: string): void;
   submitPin(pin: string): void;
@@ -42,6 +50,7 @@ export const renewSummary = (renewed: number, refused: number) =>
 export const renewedWithFine = (cents: number) => msg(str`Renewed. It was overdue: a fine of ${money(cents)} was added for the late days.`);
 export const holdPlaced = () => msg('Reserved. We will keep it for you when it comes back; see "My account".');
 export const holdCancelled = () => msg('The hold is cancelled.');
+export const sentWhenBack = (title: Localized, locale: string) => msg(str`The network is back: “${titleIn(title, locale)}” is now borrowed (once).`);
 export const notConfirmed = () => msg('No answer from the library: this was NOT done. Please try again.');
 
 export function loading(): TemplateResult {
@@ -120,7 +129,7 @@ function start(ctx: ViewContext): TemplateResult {
       <span class="scanner" aria-hidden="true">▮▯▮▮▯▮</span>
       <p>${msg('To borrow, scan your library card under the scanner.')}</p>
     </div>
-    ${scanProblem(ctx)} ${notice(ctx)}
+    ${scanProblem(ctx)} ${notice(ctx)} ${offlineReturns(ctx)}
     <div class="choices" part="actions">
       <ck-button size="large" data-action="card" @click=${() => ctx.go('card')}>${msg('Type my card number')}</ck-button>
       <ck-button size="large" variant="secondary" data-action="return" @click=${() => ctx.go('return')}>${msg('Return books (no card needed)')}</ck-button>
@@ -170,12 +179,18 @@ function rowState(row: Row<unknown>): { label: string; tone: string; glyph: stri
       return { label: msg('Not lent'), tone: 'bad', glyph: '✕' };
     case 'unconfirmed':
       return { label: msg('Not done: no answer from the library'), tone: 'bad', glyph: '?' };
+    case 'queued':
+      return { label: msg('Saved on this kiosk: it will be sent when the network is back.'), tone: 'pending', glyph: '⇅' };
   }
 }
 
-function refusalText(error: Refusal | undefined, lost: boolean): TemplateResult | typeof nothing {
+function refusalText(error: Refusal | undefined, lost: boolean, askedAgain = false): TemplateResult | typeof nothing {
   if (!error) return nothing;
-  const advice = lost ? msg('Scan it again: it is never lent twice.') : whatToDo(error.code);
+  const advice = lost
+    ? askedAgain
+      ? msg('This kiosk asks again by itself when the network is back; it is never lent twice. You can also scan it again.')
+      : msg('Scan it again: it is never lent twice.')
+    : whatToDo(error.code);
   return html`<p class="reason" data-code=${error.code}>${lost ? msg('The connection was lost before the library answered.') : reasonOf(error)}</p>
     ${advice ? html`<p class="advice">${advice}</p>` : nothing}`;
 }
@@ -192,7 +207,7 @@ function borrowRow(row: Row<CheckoutAnswer>, ctx: ViewContext): TemplateResult {
     ${cover(known)}
     <div class="text">
       <p class="name">${known ? titleIn(known.title, ctx.locale) : row.barcode}</p>
-      ${known ? html`<p class="author">${known.author}</p>` : nothing} ${status} ${refusalText(row.error, row.state === 'unconfirmed')}
+      ${known ? html`<p class="author">${known.author}</p>` : nothing} ${status} ${refusalText(row.error, row.state === 'unconfirmed', true)}
     </div>
     <span class="badge" aria-hidden="true">${s.glyph}</span>
   </li>`;
@@ -213,7 +228,8 @@ function returnRow(row: Row<CheckinAnswer>, ctx: ViewContext): TemplateResult {
               ? html`<p class="shelf" data-bin=${shelf}>${shelf ? msg(str`Someone is waiting for it: put it on the hold shelf, bin ${shelf}.`) : msg('Someone is waiting for it: put it on the hold shelf.')}</p>`
               : html`<p class="muted">${msg('Put it in the return box.')}</p>`}
             ${a && a.fineCents > 0 ? html`<p class="fine">${msg(str`It was late: a fine of ${money(a.fineCents)} was added to the card. Pay it at the library desk.`)}</p>` : nothing}`
-        : html`<p class="state">${row.state === 'refused' ? msg('Not returned') : s.label}</p>`}
+        : html`<p class="state">${row.state === 'refused' ? msg('Not returned') : s.label}</p>
+            ${row.state === 'queued' ? html`<p class="muted">${msg('Put it in the return box. You will see here when it has been sent.')}</p>` : nothing}`}
       ${refusalText(row.error, row.state === 'unconfirmed')}
     </div>
     <span class="badge" aria-hidden="true">${s.glyph}</span>
@@ -253,7 +269,7 @@ function returns(ctx: ViewContext): TemplateResult {
   const rows = ctx.visit.returns.rows;
   return html`${header(msg('Return books'), ctx)}
     <p class="scan-hint" role="status">${msg('Scan each book you bring back. No card needed.')}</p>
-    ${scanProblem(ctx)}
+    ${scanProblem(ctx)} ${offlineReturns(ctx)}
     <ol class="rows" part="rows" aria-label=${msg('Books returned')} aria-live="polite">
       ${rows.map((row) => returnRow(row, ctx))}
     </ol>
@@ -433,4 +449,44 @@ function receipt(ctx: ViewContext): TemplateResult {
         : html`<p class="muted">${msg('Take your printed receipt.')}</p>`}
     </div>
     <div class="actions" part="actions"><ck-button size="large" data-action="done" @click=${() => ctx.go('start')}>${msg('Done')}</ck-button></div>`;
+}
+
+/** Returns kept offline (other visits, or before a reload) and those sent since the network came back. */
+export function offlineReturns(ctx: ViewContext): TemplateResult | typeof nothing {
+  const { queued, sent, locale } = ctx;
+  const down = ctx.networkDown
+    ? html`<p class="notice info" part="notice" role="status" data-network="down">
+        ${icon('!')} ${msg('No network right now. Returns are saved on this kiosk and sent when it is back; borrowing waits for the network.')}
+      </p>`
+    : nothing;
+  if (!queued.length && !sent.length) return down;
+  return html`${down}${sent.length
+      ? html`<div class="notice success" part="notice" role="status" data-sent=${sent.length}>
+          ${icon('✓')}
+          <div>
+            <p><strong>${msg('The network is back. These returns have been sent:')}</strong></p>
+            <ul class="sent">
+              ${sent.map(
+                (note) =>
+                  html`<li data-outcome=${note.refusal ? 'refused' : 'returned'}>
+                    ${note.answer ? titleIn(note.answer.title, locale) : labelIn(note.label, locale)}:
+                    ${note.refusal ? html`${msg('not returned')} — ${reasonOf(note.refusal)}` : msg('returned')}
+                  </li>`,
+              )}
+            </ul>
+          </div>
+        </div>`
+      : nothing}
+    ${queued.length
+      ? html`<section class="notice info queued" part="notice" aria-labelledby="queued-title" data-queued=${queued.length}>
+          ${icon('⇅')}
+          <div>
+            <h3 id="queued-title">${msg(str`Waiting for the network (${queued.length})`)}</h3>
+            <p>${msg('These returns are saved on this kiosk and will be sent when the network is back:')}</p>
+            <ul>
+              ${queued.map((e) => html`<li data-key=${e.idempotencyKey}>${labelIn(e.label, locale)}</li>`)}
+            </ul>
+          </div>
+        </section>`
+      : nothing}`;
 }

@@ -100,3 +100,22 @@ export function serverFetch(library: DemoLibrary, seen: { method: string; path: 
     }
   });
 }
+
+/** A network that can be cut: while `down`, every request fails as a dropped connection does (nothing reaches the server). `keys`: the Idempotency-Key of every try, cut or not. */
+export interface Cuttable {
+  fetch: typeof fetch;
+  down: boolean;
+  keys: { path: string; key: string | undefined }[];
+}
+export function cuttable(inner: typeof fetch): Cuttable {
+  const net: Cuttable = {
+    down: false,
+    keys: [],
+    fetch: (input: RequestInfo | URL, init: RequestInit = {}) => {
+      const headers = (init.headers ?? {}) as Record<string, string>;
+      net.keys.push({ path: new URL(input instanceof Request ? input.url : input.toString(), location.href).pathname.replace(/^\/api/, ''), key: headers['Idempotency-Key'] });
+      return net.down ? Promise.reject(new TypeError('Failed to fetch')) : inner(input, init);
+    },
+  };
+  return net;
+}

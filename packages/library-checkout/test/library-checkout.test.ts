@@ -6,7 +6,9 @@ import '../src/define.js';
 import { DemoLibrary } from '../src/demo.js';
 import type { CheckinDetail, CheckoutDetail, HoldDetail, LibraryCheckout, RenewDetail } from '../src/library-checkout.js';
 import type { LibrarySource } from '../src/types.js';
-import { $, $$, keypad, rows, scan, serverFetch, tap, text, until } from './helpers.js';
+import { writeQueue } from '@civic-kiosk/core/offline-queue.js';
+import { PENDING_RETRY_DELAYS } from '../src/offline.js';
+import { $, $$, cuttable, keypad, rows, scan, serverFetch, tap, text, until } from './helpers.js';
 
 async function checkout(source: LibrarySource = new DemoLibrary(), attrs: { receipt?: string } = {}) {
   const el = await fixture<LibraryCheckout>(html`<ck-library-checkout .source=${source} receipt=${attrs.receipt ?? 'qr'} card-prefix="LIB"></ck-library-checkout>`);
@@ -126,19 +128,158 @@ describe('ck-library-checkout', () => {
     expect(seen.find((r) => r.path === '/library/checkout')!.headers['authorization']).to.match(/^Bearer tok-/);
   });
 
-  it('an answer lost for good: the row says NOT done and to scan again', async () => {
+  it('an answer lost for good (network cut after the server lent it): kept in memory, asked again with the same key when the network is back — one loan', async () => {
     const library = new DemoLibrary({ loseAnswers: 5 });
+    const seen: { method: string; path: string; headers: Record<string, string> }[] = [];
     const host = document.createElement('div');
-    provideSession(host, createSession({ api: '/api', fetch: serverFetch(library) }));
+    provideSession(host, createSession({ api: '/api', fetch: serverFetch(library, seen) }));
     const el = await fixture<LibraryCheckout>(html`<ck-library-checkout></ck-library-checkout>`, { parentNode: host });
     await el.taskComplete;
     library.options.loseAnswers = 0;
     await signIn(el);
     library.options.loseAnswers = 5;
+    const events: CheckoutDetail[] = [];
+    el.addEventListener('ck-checkout', (e) => events.push(e.detail));
     await scan('CK000202');
     await until(() => rows(el)[0]?.state === 'unconfirmed', 'unconfirmed', 8000);
     await el.updateComplete;
-    expect(rows(el)[0]!.text).to.contain('Not done: no answer from the library').and.contain('Scan it again: it is never lent twice');
+    expect(rows(el)[0]!.text).to.contain('Not done: no answer from the library').and.contain('asks again by itself when the network is back');
+    library.options.loseAnswers = 0;
+    window.dispatchEvent(new Event('online'));
+    await until(() => rows(el)[0]?.state === 'done', 'borrowed after the network came back', 8000);
+    await el.updateComplete;
+    expect(text(el)).to.contain('The network is back').and.contain('is now borrowed (once)');
+    const keys = new Set(seen.filter((r) => r.path === '/library/checkout').map((r) => r.headers['idempotency-key']));
+    expect(keys.size).to.equal(1);
+    expect(library.writes).to.equal(1);
+    expect(library.loans.filter((l) => l.barcode === 'CK000202')).to.have.length(1);
+    expect(events.map((e) => e.outcome)).to.deep.equal(['unconfirmed', 'borrowed']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a checkout cut before it reached the server is asked again on a timer (no online event): lent once', async () => {
+    const library = new DemoLibrary();
+    const net = cuttable(serverFetch(library));
+    const host = document.createElement('div');
+    provideSession(host, createSession({ api: '/api', fetch: net.fetch }));
+    const el = await fixture<LibraryCheckout>(html`<ck-library-checkout></ck-library-checkout>`, { parentNode: host });
+    await el.taskComplete;
+    await signIn(el);
+    const delays = [...PENDING_RETRY_DELAYS];
+    PENDING_RETRY_DELAYS.splice(0, delays.length, 300, 300);
+    try {
+      net.down = true;
+      await scan('CK000202');
+      await until(() => rows(el)[0]?.state === 'unconfirmed', 'unconfirmed', 8000);
+      expect(library.writes).to.equal(0);
+      net.down = false;
+      await until(() => rows(el)[0]?.state === 'done', 'borrowed on the timer', 8000);
+      expect(library.writes).to.equal(1);
+      expect(library.loans.filter((l) => l.barcode === 'CK000202')).to.have.length(1);
+    } finally {
+      PENDING_RETRY_DELAYS.splice(0, PENDING_RETRY_DELAYS.length, ...delays);
+    }
+  });
+
+  describe('returns while offline', () => {
+    beforeEach(() => writeQueue().clear());
+    afterEach(() => writeQueue().clear());
+
+    async function offlineKiosk(library = new DemoLibrary()) {
+      const seen: { method: string; path: string; headers: Record<string, string>; body?: unknown }[] = [];
+      const net = cuttable(serverFetch(library, seen));
+      const host = document.createElement('div');
+      provideSession(host, createSession({ api: '/api', fetch: net.fetch }));
+      const el = await fixture<LibraryCheckout>(html`<ck-library-checkout></ck-library-checkout>`, { parentNode: host });
+      await el.taskComplete;
+      return { el, net, seen, library };
+    }
+
+    it('a return scanned with the network down is queued (IndexedDB, nothing personal), listed, and sent once when the network is back; the visitor is told', async () => {
+      const { el, net, seen, library } = await offlineKiosk();
+      const events: CheckinDetail[] = [];
+      el.addEventListener('ck-checkin', (e) => events.push(e.detail));
+      tap(el, '[data-action="return"]');
+      await el.updateComplete;
+      net.down = true;
+      await scan('CK000201');
+      await until(() => rows(el)[0]?.state === 'queued', 'queued', 8000);
+      await el.updateComplete;
+      expect(rows(el)[0]!.text).to.contain('Saved on this kiosk: it will be sent when the network is back');
+      const [entry, ...more] = await writeQueue().list();
+      expect(more).to.have.length(0);
+      expect(entry).to.deep.include({ method: 'POST', url: '/library/checkin', body: { barcode: 'CK000201' }, label: 'CK000201' });
+      expect(JSON.stringify(entry)).not.to.match(/tok-|LIB0|Bearer/);
+      const tries = net.keys.filter((r) => r.path === '/library/checkin');
+      expect(tries.length).to.be.greaterThan(1); // retried before it was queued
+      expect(new Set(tries.map((t) => t.key))).to.deep.equal(new Set([entry!.idempotencyKey]));
+      expect(events).to.deep.equal([{ outcome: 'queued', holdShelf: false }]);
+      await expect(el).to.be.accessible();
+      // Scanned again while still offline: still one entry, one row.
+      await scan('CK000201');
+      await el.updateComplete;
+      expect(await writeQueue().count()).to.equal(1);
+      expect(rows(el).map((r) => r.state)).to.deep.equal(['queued']);
+
+      net.down = false;
+      window.dispatchEvent(new Event('online'));
+      await until(() => rows(el)[0]?.state === 'done', 'sent', 8000);
+      await el.updateComplete;
+      expect(text(el)).to.contain('The network is back. These returns have been sent:').and.contain('returned');
+      expect(library.writes).to.equal(1);
+      expect(new Set(seen.filter((r) => r.path === '/library/checkin').map((r) => r.headers['idempotency-key'])).size).to.equal(1);
+      expect(await writeQueue().count()).to.equal(0);
+      expect(events.at(-1)).to.deep.equal({ outcome: 'returned', holdShelf: false });
+      await expect(el).to.be.accessible();
+    });
+
+    it('after a reload: the kept returns are listed on the start screen, sent when the network is back, and a refusal is said', async () => {
+      // What a page before the reload left in IndexedDB: one return that will go through, one the desk already checked in.
+      await writeQueue().add({ method: 'POST', url: '/library/checkin', body: { barcode: 'CK000201' }, label: { en: 'The Little Prince', 'zh-CN': '小王子' } });
+      await writeQueue().add({ method: 'POST', url: '/library/checkin', body: { barcode: 'CK000702' }, label: 'CK000702' });
+      const library = new DemoLibrary();
+      const seen: { method: string; path: string; headers: Record<string, string>; body?: unknown }[] = [];
+      const net = cuttable(serverFetch(library, seen));
+      net.down = true;
+      const host = document.createElement('div');
+      provideSession(host, createSession({ api: '/api', fetch: net.fetch }));
+      const el = await fixture<LibraryCheckout>(html`<ck-library-checkout></ck-library-checkout>`, { parentNode: host });
+      await until(() => !!$(el, '[data-queued]'), 'the queued list', 8000);
+      // No network at all: not the "library system not answering" screen; returns keep working.
+      expect($(el, '[data-network="down"]')).to.not.equal(null);
+      expect($(el, '[data-action="return"]')).to.not.equal(null);
+      expect(text(el)).to.contain('Waiting for the network (2)').and.contain('The Little Prince').and.contain('CK000702');
+      await expect(el).to.be.accessible();
+      net.down = false;
+      window.dispatchEvent(new Event('online'));
+      await until(() => !!$(el, '[data-sent="2"]'), 'both told', 8000);
+      await until(() => !$(el, '[data-queued]'), 'the list emptied', 8000);
+      await until(() => !$(el, '[data-network="down"]'), 'the library status asked again', 8000);
+      expect($$(el, '[data-outcome]').map((li) => li.dataset['outcome'])).to.deep.equal(['returned', 'refused']);
+      expect(text(el)).to.contain('not returned');
+      expect(library.writes).to.equal(2); // each entry reached the library once
+      expect(library.loans.some((l) => l.barcode === 'CK000201')).to.equal(false);
+      await expect(el).to.be.accessible();
+      await setLocale('zh-CN');
+      await el.updateComplete;
+      expect(text(el)).to.contain('网络已恢复，以下还书已提交').and.contain('已归还');
+      await expect(el).to.be.accessible();
+      await setLocale('en');
+      // Told until the visit ends: the next visitor does not see it.
+      el.finish();
+      await el.updateComplete;
+      expect($(el, '[data-sent]')).to.equal(null);
+    });
+
+    it('with a source of its own (no HTTP client) a lost return stays "not done"', async () => {
+      const library = new DemoLibrary({ loseAnswers: 5 });
+      const el = await checkout(library);
+      tap(el, '[data-action="return"]');
+      await el.updateComplete;
+      await scan('CK000201');
+      await until(() => rows(el)[0]?.state === 'unconfirmed', 'unconfirmed', 8000);
+      expect(await writeQueue().count()).to.equal(0);
+    });
   });
 
   for (const [card, code, words] of [

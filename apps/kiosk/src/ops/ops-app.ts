@@ -311,7 +311,8 @@ export class OpsApp extends KioskElement {
       <td><span class="state" data-state=${d.state}>${this.#stateLabel(d.state)}</span></td>
       <td>${this.#ago(beat?.receivedAt)}</td>
       <td>${beat ? html`${beat.version}<br /><span class="muted">${msg(str`up ${Math.round(beat.uptimeSeconds / 3600)} h`)}</span>` : '—'}</td>
-      <td>${beat?.queuedWrites ?? '—'}</td>
+      <!-- Writes waiting on a kiosk (returns scanned offline) are data not yet at the library: in bold when there are any. -->
+      <td data-queued=${beat?.queuedWrites ?? nothing}>${beat?.queuedWrites ? html`<strong>${beat.queuedWrites}</strong>` : (beat?.queuedWrites ?? '—')}</td>
       <td>${beat?.lastError ? html`${beat.lastError}<br /><span class="muted">${beat.lastErrorAt ? formatDate(beat.lastErrorAt, { dateStyle: 'short', timeStyle: 'short' }) : ''}</span>` : '—'}</td>
       <td>
         ${d.state === 'revoked'
