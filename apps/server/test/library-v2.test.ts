@@ -29,8 +29,13 @@ describe('library v2: status and sign-in policy', () => {
   it('tells the kiosk which backend answers and that a PIN is required by default', async () => {
     const res = await get(t.app, '/api/library/status');
     assert.equal(res.statusCode, 200, res.body);
-    assert.deepEqual(json(res), { backend: 'catalogue', online: true, scanAloneSignin: false });
-    assert.equal((await t.app.inject({ method: 'GET', url: '/api/library/status' })).statusCode, 401, 'a kiosk route');
+    assert.deepEqual(json(res), { backend: 'catalogue', online: true, scanAloneSignin: false, kiosk: true });
+    const page = await t.app.inject({ method: 'GET', url: '/api/library/status' });
+    assert.equal(page.statusCode, 200, 'a web page without a credential may ask');
+    assert.deepEqual(json(page), { backend: 'catalogue', online: true, scanAloneSignin: false, kiosk: false });
+    const wrong = await t.app.inject({ method: 'GET', url: '/api/library/status', headers: { 'x-device-key': 'ckd_nobody.nothing' } });
+    assert.equal(wrong.statusCode, 401, 'a credential that is sent is checked');
+    assert.equal((await t.app.inject({ method: 'POST', url: '/api/library/signin', payload: { cardNumber: 'LIB00001', pin: '123456' } })).statusCode, 401, 'sign-in stays a kiosk route');
   });
 
   it('refuses a scan-only sign-in unless the site allows it', async () => {

@@ -180,7 +180,7 @@ describe('the /api/library routes through the SIP2 gateway', () => {
   });
 
   it('says it is the SIP2 backend, online', async () => {
-    assert.deepEqual(json(await get(t.app, '/api/library/status')), { backend: 'sip2', online: true, scanAloneSignin: false });
+    assert.deepEqual(json(await get(t.app, '/api/library/status')), { backend: 'sip2', online: true, scanAloneSignin: false, kiosk: true });
   });
 
   it('signs in with card and PIN (23/24), refuses a wrong PIN', async () => {

@@ -67,6 +67,8 @@ export interface DemoOptions {
   /** Every call answers 503 LIBRARY_OFFLINE (the SIP2 library system does not answer). */
   offline?: boolean;
   scanAloneSignin?: boolean;
+  /** `false`: answer as our server does to a website without a device credential (catalogue only). */
+  kiosk?: boolean;
   backend?: LibraryStatus['backend'];
   /** Milliseconds each call takes (stories show the "checking…" rows with it). */
   delayMs?: number;
@@ -143,6 +145,7 @@ export class DemoLibrary implements LibrarySource {
     this.options = {
       offline: false,
       scanAloneSignin: false,
+      kiosk: true,
       backend: 'catalogue',
       delayMs: 0,
       loseAnswers: 0,
@@ -183,7 +186,7 @@ export class DemoLibrary implements LibrarySource {
 
   async status(signal?: AbortSignal): Promise<LibraryStatus> {
     await this.#enter(signal);
-    return { backend: this.options.backend, online: true, scanAloneSignin: this.options.scanAloneSignin };
+    return { backend: this.options.backend, online: true, scanAloneSignin: this.options.scanAloneSignin, kiosk: this.options.kiosk };
   }
 
   async signIn(cardNumber: string, pin: string | undefined, signal?: AbortSignal) {

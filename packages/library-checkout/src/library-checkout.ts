@@ -364,6 +364,8 @@ export class LibraryCheckout extends KioskElement {
     if (screen === 'search') {
       if (scan.kind === 'isbn') return this.#submitSearch(scan.isbn, 'isbn');
     }
+    // On a website (not an enrolled kiosk) a scan can only search: nothing here may sign in or lend.
+    if (this.#status.value?.kiosk === false) return;
     if (scan.kind !== 'code') {
       // A book's ISBN bar on the start screen is a visitor trying to borrow: the same advice.
       this.scanProblem = scan.kind;

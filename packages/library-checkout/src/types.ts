@@ -25,6 +25,12 @@ export interface LibraryStatus {
   online: boolean;
   /** Whether a card scan alone signs a patron in (site policy); else the PIN is asked for. */
   scanAloneSignin: boolean;
+  /**
+   * Whether this page is an enrolled kiosk. `false` (a website embedding the element, with no device
+   * credential): sign-in, returns and loans are for the library's kiosks, so only the catalogue is offered.
+   * Missing means true (older servers, other sources).
+   */
+  kiosk?: boolean;
 }
 
 export interface SigninAnswer {

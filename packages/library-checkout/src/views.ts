@@ -124,6 +124,7 @@ function header(title: string, ctx: ViewContext, extra: TemplateResult | typeof 
 }
 
 function start(ctx: ViewContext): TemplateResult {
+  if (ctx.status?.kiosk === false) return catalogueOnly(ctx);
   return html`${header(msg('Library self-service'), ctx)}
     <div class="scan-hint big" role="status">
       <span class="scanner" aria-hidden="true">▮▯▮▮▯▮</span>
@@ -134,6 +135,15 @@ function start(ctx: ViewContext): TemplateResult {
       <ck-button size="large" data-action="card" @click=${() => ctx.go('card')}>${msg('Type my card number')}</ck-button>
       <ck-button size="large" variant="secondary" data-action="return" @click=${() => ctx.go('return')}>${msg('Return books (no card needed)')}</ck-button>
       <ck-button size="large" variant="secondary" data-action="search" @click=${() => ctx.go('search')}>${msg('Search the catalogue')}</ck-button>
+    </div>`;
+}
+
+/** On a website (no device credential): lending happens at the library's kiosks; the catalogue is open to all. */
+function catalogueOnly(ctx: ViewContext): TemplateResult {
+  return html`${header(msg('Library catalogue'), ctx)}
+    <p class="big" role="status">${msg("Borrowing, returning and your account are at the library's self-service kiosks. Here you can search the catalogue.")}</p>
+    <div class="choices" part="actions">
+      <ck-button size="large" data-action="search" @click=${() => ctx.go('search')}>${msg('Search the catalogue')}</ck-button>
     </div>`;
 }
 

@@ -460,6 +460,22 @@ describe('ck-library-checkout', () => {
     expect(text(el)).to.contain('The Three-Body Problem');
   });
 
+  it('on a website (no device credential): only the catalogue, and a card scan signs no one in', async () => {
+    const el = await checkout(new DemoLibrary({ kiosk: false }));
+    expect(text(el)).to.contain("at the library's self-service kiosks").and.contain('Search the catalogue');
+    expect($(el, '[data-action="card"]')).to.equal(null);
+    expect($(el, '[data-action="return"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    await scan('LIB00001');
+    await el.updateComplete;
+    expect(el.screen).to.equal('start');
+    tap(el, '[data-action="search"]');
+    await el.updateComplete;
+    await scan('9787536692930');
+    await el.taskComplete;
+    expect(text(el)).to.contain('The Three-Body Problem');
+  });
+
   it('SIP2 backend offline: a clear screen, and trying again', async () => {
     const library = new DemoLibrary({ offline: true, backend: 'sip2' });
     const el = await checkout(library);

@@ -98,13 +98,24 @@ export function libraryRoutes(app: FastifyInstance, backend: LibraryBackend = li
     return app.ctx.config.library.scanAloneSignin;
   }
 
+  /**
+   * A page without a device credential (the element embedded in a website) may ask too: it learns that
+   * lending is for enrolled kiosks, and offers the public catalogue. A credential that is sent is checked.
+   */
+  async function deviceIfSent(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (request.headers['x-device-key'] !== undefined) await requireDevice.call(app, request, reply);
+  }
+
   app.get(
     '/api/library/status',
     {
-      preHandler: requireDevice,
-      schema: { tags, summary: 'Which library backend answers this kiosk, whether it is reachable now, and whether a card scan alone signs in here.', response: { 200: api.libraryStatus, ...libraryErrors(401) } },
+      preHandler: deviceIfSent,
+      schema: { tags, summary: 'Which library backend answers, whether it is reachable now, whether a card scan alone signs in here, and whether the caller is an enrolled kiosk (sign-in, returns and loans need one; without a credential only the catalogue is open).', response: { 200: api.libraryStatus, ...libraryErrors(401) } },
     },
-    async (request) => ({ backend: backend.kind, online: await backend.online(), scanAloneSignin: await scanAloneAllowed(request) }),
+    async (request) => {
+      const kiosk = request.headers['x-device-key'] !== undefined; // checked by deviceIfSent
+      return { backend: backend.kind, online: await backend.online(), scanAloneSignin: kiosk && (await scanAloneAllowed(request)), kiosk };
+    },
   );
 
   app.post(

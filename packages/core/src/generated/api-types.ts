@@ -8944,7 +8944,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Which library backend answers this kiosk, whether it is reachable now, and whether a card scan alone signs in here. */
+        /** Which library backend answers, whether it is reachable now, whether a card scan alone signs in here, and whether the caller is an enrolled kiosk (sign-in, returns and loans need one; without a credential only the catalogue is open). */
         get: {
             parameters: {
                 query?: never;
@@ -8966,6 +8966,8 @@ export interface paths {
                             online: boolean;
                             /** @description this kiosk's site lets a card scan alone sign a patron in (no PIN) */
                             scanAloneSignin: boolean;
+                            /** @description the request carried a valid device credential; without one (an embedding web page) only the public catalogue is open */
+                            kiosk: boolean;
                         };
                     };
                 };
