@@ -20,6 +20,7 @@ export * from './format.js';
 export * from './http.js';
 export * from './events.js';
 export * from './converters.js';
+export { defineElement, mayDefine } from './define.js';
 export * from './session.js';
 export * from './personal-data.js';
 export * from './scan-detector.js';
