@@ -1,6 +1,7 @@
 export { KioskElement, kioskStyles } from './kiosk-element.js';
 export * from './tokens.js';
 export { contrastRatio, parseHex } from './color.js';
+export * from './contrast.js';
 export { registerTokens, themeFiles, themeRules, hostThemeStyles } from './theme-styles.js';
 export {
   DEFAULT_LOCALE,
