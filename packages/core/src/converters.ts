@@ -12,16 +12,24 @@ import type { ComplexAttributeConverter, PropertyValues, ReactiveControllerHost 
 
 const warned = new Set<string>();
 
-/** Warns once per element, attribute and value. Exported for property setters that validate too. */
-export function warnBadValue(element: string, attribute: string, value: unknown, fallback: unknown, why = '', secret = false): void {
+/**
+ * The one warning about a bad value: once per element, attribute and value
+ * (the same typo rendered again stays quiet; a different bad value for the
+ * same attribute is news and warns too). `consequence` says what the element
+ * does instead ("using "/api"").
+ */
+export function warnOnce(element: string, attribute: string, value: unknown, problem: string, consequence: string, secret = false): void {
   // A personal value (a PIN, an ID number) is never written to the console.
   const shown = secret ? '(hidden)' : typeof value === 'string' ? value : safeStringify(value);
   const key = `${element}|${attribute}|${shown}`;
   if (warned.has(key)) return;
   warned.add(key);
-  console.warn(
-    `civic-kiosk: <${element}> ${attribute}="${shown.slice(0, 80)}" is not valid${why ? ` (${why})` : ''}; using ${safeStringify(fallback)}.`,
-  );
+  console.warn(`civic-kiosk: <${element}> ${attribute}="${shown.slice(0, 80)}" ${problem}; ${consequence}.`);
+}
+
+/** Warns once per element, attribute and value. Exported for property setters that validate too. */
+export function warnBadValue(element: string, attribute: string, value: unknown, fallback: unknown, why = '', secret = false): void {
+  warnOnce(element, attribute, value, `is not valid${why ? ` (${why})` : ''}`, `using ${safeStringify(fallback)}`, secret);
 }
 
 function safeStringify(value: unknown): string {

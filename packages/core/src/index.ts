@@ -1,6 +1,7 @@
 export { KioskElement, kioskStyles } from './kiosk-element.js';
 export * from './tokens.js';
 export { contrastRatio, parseHex } from './color.js';
+export * from './contrast.js';
 export { registerTokens, themeFiles, themeRules, hostThemeStyles } from './theme-styles.js';
 export {
   DEFAULT_LOCALE,
@@ -20,6 +21,7 @@ export * from './format.js';
 export * from './http.js';
 export * from './events.js';
 export * from './converters.js';
+export { defineElement, mayDefine } from './define.js';
 export * from './session.js';
 export * from './personal-data.js';
 export * from './scan-detector.js';

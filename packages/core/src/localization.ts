@@ -142,7 +142,8 @@ export function resolveLocale(requested: string | null | undefined): Locale {
 export function pageLocale(): Locale {
   if (registry.chosen) return registry.chosen;
   if (registry.external) return resolveLocale(registry.external);
-  const lang = typeof document === 'undefined' ? null : document.documentElement.getAttribute('lang');
+  // No document (Node), or @lit-labs/ssr's shim, whose document has no <html>: zh-CN.
+  const lang = typeof document === 'undefined' ? null : (document.documentElement?.getAttribute('lang') ?? null);
   return lang ? resolveLocale(lang) : DEFAULT_LOCALE;
 }
 
@@ -186,7 +187,7 @@ export { LOCALE_STATUS_EVENT };
 
 // `<html lang>` counts until `setLocale()` is called: follow changes to it (Web Awesome does the same).
 // (Guarded: core may be imported where there is no DOM, e.g. a Node test of pure helpers.)
-if (typeof document !== 'undefined') {
+if (typeof document !== 'undefined' && typeof MutationObserver !== 'undefined' && document.documentElement) {
   new MutationObserver(() => {
     if (!registry.chosen) announce();
   }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });

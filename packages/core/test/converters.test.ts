@@ -4,6 +4,7 @@ import { IDLE_EVENT } from '../src/controllers/idle.js';
 import { IdleResetController } from '../src/controllers/idle-reset.js';
 import { property } from 'lit/decorators.js';
 import {
+  warnOnce,
   arrayConverter,
   arrayOf,
   booleanConverter,
@@ -120,6 +121,27 @@ class OutsideProbe extends LitElement {
   filters = new OutsideValue<string[]>(this, []);
 }
 customElements.define('ck-outside-probe', OutsideProbe);
+
+describe('warnOnce (the one warning about a bad value)', () => {
+  it('names the element, the attribute and the value, once per element, attribute and value', async () => {
+    const warnings = await warningsOf(() => {
+      warnOnce('ck-probe', 'fhir-base', 'https://portal.example/', 'answered HTML', 'showing an error');
+      warnOnce('ck-probe', 'fhir-base', 'https://portal.example/', 'answered HTML', 'showing an error');
+      warnOnce('ck-other', 'fhir-base', 'https://portal.example/', 'answered HTML', 'showing an error');
+      warnOnce('ck-probe', 'fhir-base', 'https://elsewhere.example/', 'answered HTML', 'showing an error');
+    });
+    expect(warnings).to.deep.equal([
+      'civic-kiosk: <ck-probe> fhir-base="https://portal.example/" answered HTML; showing an error.',
+      'civic-kiosk: <ck-other> fhir-base="https://portal.example/" answered HTML; showing an error.',
+      'civic-kiosk: <ck-probe> fhir-base="https://elsewhere.example/" answered HTML; showing an error.',
+    ]);
+  });
+
+  it('never prints a secret value', async () => {
+    const warnings = await warningsOf(() => warnOnce('ck-probe', 'pin', '123456', 'is too short', 'asking again', true));
+    expect(warnings).to.deep.equal(['civic-kiosk: <ck-probe> pin="(hidden)" is too short; asking again.']);
+  });
+});
 
 describe('OutsideValue (the defaultFilters recipe)', () => {
   it('keeps the value set from outside apart from the visitor toggles, and restores it on reset', async () => {

@@ -1,5 +1,6 @@
 // Registers <ck-health-record> and the ui elements it renders. Import the
 // class from the index instead to register it under another name.
+import { defineElement } from '@civic-kiosk/core';
 import { KioskChart } from '@civic-kiosk/ui/chart.js';
 import { KioskDialog } from '@civic-kiosk/ui/dialog.js';
 import { KioskKeypad } from '@civic-kiosk/ui/keypad.js';
@@ -15,10 +16,8 @@ const elements = {
   'ck-qr-code': KioskQrCode,
   'ck-status-banner': KioskStatusBanner,
 } as const;
-for (const [tag, element] of Object.entries(elements)) {
-  // Two copies on one page (or the ui package's own define) must not throw.
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}
+// Two copies on one page warn once per tag instead of throwing; the ui package's own define is no conflict.
+for (const [tag, element] of Object.entries(elements)) defineElement(tag, element);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,9 @@
 import {
+  ApiError,
   booleanConverter,
+  enforceRules,
   enumConverter,
+  isSafeUrl,
   fire,
   formatDate,
   formatNumber,
@@ -9,11 +12,16 @@ import {
   IDLE_WARNING_EVENT,
   KioskElement,
   numberConverter,
+  numberIn,
+  oneOf,
   PersonalDataController,
   SessionController,
   urlConverter,
+  warnOnce,
+  type PropertyRule,
   type WipeReason,
 } from '@civic-kiosk/core';
+import type { PropertyValues } from 'lit';
 import type { ChartBand, ChartSeries } from '@civic-kiosk/ui/chart-config.js';
 import { msg, str } from '@lit/localize';
 import { html, nothing, render, type TemplateResult } from 'lit';
@@ -178,7 +186,18 @@ export class HealthRecordElement extends KioskElement {
     this.view = 'summary';
   }
 
-  protected override willUpdate(): void {
+  /** Values set as properties from code get the same checks as the attributes' converters (one warning, then the default). */
+  static readonly rules: Readonly<Record<string, PropertyRule>> = {
+    fhirBase: { attribute: 'fhir-base', check: (v) => isSafeUrl(v), fallback: '/fhir', why: 'an http(s) URL or a path' },
+    api: { attribute: 'api', check: (v) => isSafeUrl(v), fallback: '/api', why: 'an http(s) URL or a path' },
+    pageSize: { attribute: 'page-size', check: numberIn({ min: 1, max: 1000, integer: true }), fallback: 100, why: 'a whole number from 1 to 1000' },
+    takeAway: { attribute: 'take-away', check: oneOf(['print', 'qr', 'none']), fallback: 'none', why: 'one of print, qr, none' },
+    view: { attribute: 'view', check: oneOf(['summary', 'trends', 'history']), fallback: 'summary', why: 'one of summary, trends, history' },
+    idleCountdown: { attribute: 'idle-countdown', check: (v) => typeof v === 'boolean', fallback: true, why: 'true or false' },
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    enforceRules(this, changed, HealthRecordElement.rules);
     const p = this.#personal.value;
     const patientId = p.patientId || this.patientId;
     if (p.token !== undefined && patientId && !p.record && !p.loading && !p.error && this.#loadedFor !== p.token) this.#load(p.token, patientId);
@@ -212,6 +231,13 @@ export class HealthRecordElement extends KioskElement {
         },
         (error: unknown) => {
           if (!still()) return;
+          // A FHIR base that answers something else (a proxy's HTML page, a login portal): the visitor sees
+          // "not a health record"; the embedder gets one warning naming the attribute to fix. No other
+          // server is tried: the token must not travel to a server it was not meant for. (What it answered
+          // is not printed: it may hold personal data.)
+          if (error instanceof ApiError && error.code === 'BAD_RESPONSE') {
+            warnOnce(TAG, 'fhir-base', this.fhirBase, 'answered something that is not FHIR JSON (an HTML page?)', 'showing "not a health record"; check the URL of the FHIR server');
+          }
           // An expired or revoked token: back to sign-in with the reason (our server), or the error (anyone else's).
           this.#personal.value = this.#ownToken ? { error } : { ...this.#personal.value, record: undefined, error, loading: false };
         },

@@ -169,6 +169,74 @@ describe('<ck-health-record> with our server\'s sign-in', function () {
     expect(text(el)).to.match(/opens once and expires in 10 minutes/);
   });
 
+  it('a fhir-base that answers HTML: one warning naming the element, fhir-base and its value; the element keeps working', async () => {
+    const warnings = await warningsOf(async () => {
+      for (let i = 0; i < 2; i++) {
+        const { el } = await signedOutElement(
+          { resources: demoRecord({ weeks: 2 }), base: '/portal', override: (p) => (p.startsWith('/portal/') ? new Response('<!doctype html><title>Portal login</title>', { status: 200, headers: { 'Content-Type': 'text/html' } }) : undefined) },
+          'fhir-base="/portal" card-prefix="XK"',
+        );
+        await signIn(el);
+        await until(() => /not a health record/.test(text(el)), 'the message');
+        await el.loaded;
+        // Still usable: it signs out back to the card screen.
+        el.signOut();
+        await el.updateComplete;
+        expect(text(el)).to.match(/Type the number on your resident card/);
+        await expect(el).to.be.accessible();
+      }
+    });
+    const ours = warnings.filter((w) => w.includes('<ck-health-record>'));
+    expect(ours, warnings.join('\n')).to.have.length(1);
+    expect(ours[0]).to.contain('fhir-base="/portal"').and.to.contain('not FHIR JSON');
+    expect(ours[0]).to.not.contain('Portal login');
+  });
+
+  describe('bad attribute and property values: one warning naming the element and attribute, then the default', () => {
+    const attributes: [string, string, keyof HealthRecordElement, unknown][] = [
+      ['fhir-base', 'javascript:alert(1)', 'fhirBase', '/fhir'],
+      ['fhir-base', 'not a url', 'fhirBase', '/fhir'],
+      ['api', 'ftp://files.example/api', 'api', '/api'],
+      ['page-size', '-5', 'pageSize', 100],
+      ['page-size', '2.5', 'pageSize', 100],
+      ['take-away', 'telegram', 'takeAway', 'none'],
+      ['view', 'graphs', 'view', 'summary'],
+    ];
+    for (const [attribute, value, property, fallback] of attributes) {
+      it(`${attribute}="${value}"`, async () => {
+        const warnings = await warningsOf(async () => {
+          const { el } = await signedOutElement({ resources: demoRecord({ weeks: 2 }) }, `card-prefix="XK" ${attribute}='${value}'`);
+          expect(el[property]).to.deep.equal(fallback);
+          expect(text(el)).to.match(/Type the number on your resident card/);
+        });
+        const ours = warnings.filter((w) => w.includes('<ck-health-record>'));
+        expect(ours, warnings.join('\n')).to.have.length(1);
+        expect(ours[0]).to.contain(`${attribute}="${value}"`);
+      });
+    }
+
+    const properties: [string, unknown, unknown][] = [
+      ['fhirBase', 'data:text/html,x', '/fhir'],
+      ['api', 42, '/api'],
+      ['pageSize', -1, 100],
+      ['takeAway', 'carrier pigeon', 'none'],
+      ['view', 'x-ray', 'summary'],
+      ['idleCountdown', 'yes', true],
+    ];
+    for (const [property, value, fallback] of properties) {
+      it(`.${property} = ${JSON.stringify(value)}`, async () => {
+        const warnings = await warningsOf(async () => {
+          const { el } = await signedOutElement({ resources: demoRecord({ weeks: 2 }) });
+          (el as unknown as Record<string, unknown>)[property] = value;
+          await el.updateComplete;
+          expect((el as unknown as Record<string, unknown>)[property]).to.deep.equal(fallback);
+          expect(text(el)).to.match(/Type the number on your resident card/);
+        });
+        expect(warnings.filter((w) => w.includes('<ck-health-record>')), warnings.join('\n')).to.have.length(1);
+      });
+    }
+  });
+
   it('warns once about a bad take-away value and offers nothing', async () => {
     const warnings = await warningsOf(async () => {
       const { el } = await signedOutElement({ resources: demoRecord({ weeks: 2 }) }, 'take-away="fax"');

@@ -2,6 +2,7 @@
 // class from the index instead to register it under another name. The
 // on-screen keyboard (<ck-keyboard>, a separate ui entry that registers itself)
 // is imported by the element when the search screen first opens.
+import { defineElement } from '@civic-kiosk/core';
 import { KioskButton } from '@civic-kiosk/ui/button.js';
 import { KioskKeypad } from '@civic-kiosk/ui/keypad.js';
 import { KioskQrCode } from '@civic-kiosk/ui/qr-code.js';
@@ -15,7 +16,5 @@ const elements = {
   'ck-qr-code': KioskQrCode,
   'ck-status-banner': KioskStatusBanner,
 } as const;
-for (const [tag, element] of Object.entries(elements)) {
-  // Two copies on one page (or the ui package's own define) must not throw.
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}
+// Two copies on one page warn once per tag instead of throwing; the ui package's own define is no conflict.
+for (const [tag, element] of Object.entries(elements)) defineElement(tag, element);

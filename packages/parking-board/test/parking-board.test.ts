@@ -335,6 +335,34 @@ describe('ck-parking-board', () => {
       expect(warnings.filter((w) => w.includes('<ck-parking-board>'))).to.have.length(5);
     });
 
+    // Issue 13 "Bad input": each bad value alone, as an embedder would make it: one warning that names the
+    // element, the attribute and the value; the default is used and the board still shows the problem.
+    const attributes: [string, string, keyof ParkingBoard, unknown][] = [
+      ['view', 'dashboard', 'view', 'problem'],
+      ['topic-id', '<script>', 'topicId', ''],
+      ['motion-id', 'motion 7; drop', 'motionId', ''],
+      ['card-prefix', '-1', 'cardPrefix', ''],
+      ['time-zone', 'Moon/Base', 'timeZone', 'Asia/Shanghai'],
+      ['api', 'not a url', 'api', '/api'],
+    ];
+    for (const [attribute, value, property, fallback] of attributes) {
+      it(`${attribute}="${value}": one warning naming it, then the default`, async () => {
+        let el: ParkingBoard | undefined;
+        const warnings = await warningsOf(async () => {
+          el = await fixture<ParkingBoard>(html`<ck-parking-board .source=${source()}></ck-parking-board>`);
+          el.setAttribute(attribute, value);
+          await el.taskComplete;
+          await el.updateComplete;
+        });
+        const ours = warnings.filter((w) => w.includes('<ck-parking-board>'));
+        expect(ours, warnings.join('\n')).to.have.length(1);
+        expect(ours[0]).to.contain(`${attribute}="${value}"`);
+        expect(el![property]).to.deep.equal(fallback);
+        expect(text(el!).length).to.be.greaterThan(0);
+        await expect(el!).to.be.accessible();
+      });
+    }
+
     it('checks values set from code too', async () => {
       const el = await board();
       const warnings = await warningsOf(async () => {

@@ -1,4 +1,5 @@
 import {
+  ApiError,
   enumConverter,
   fire,
   formatDistance,
@@ -10,6 +11,7 @@ import {
   SessionController,
   ThemeController,
   urlConverter,
+  warnOnce,
 } from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -283,6 +285,12 @@ export class StationFinder extends KioskElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // An `api` that answers something other than the API's JSON (a portal's or proxy's HTML page): the visitor sees
+    // the error banner; the embedder gets one warning naming the attribute and its value (not the answer).
+    const error = this.#data.task.error;
+    if (!this.source && !this.#session.provided && error instanceof ApiError && error.code === 'BAD_RESPONSE') {
+      warnOnce(TAG, 'api', this.api, 'answered something that is not the stations API (an HTML page?)', 'showing an error; check the URL of the API');
+    }
     if (this.#data.collection) {
       this.#map.sync(() => this.#mapState());
       if (!this.#detailLoading) void afterPaint().then(() => this.#loadDetail());

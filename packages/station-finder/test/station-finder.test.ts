@@ -537,6 +537,28 @@ describe('ck-station-finder', () => {
       });
     }
 
+    it('an api that answers HTML: one warning naming api and its value, and the error banner', async () => {
+      const original = window.fetch;
+      window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+        String(input instanceof Request ? input.url : input).includes('/portal/')
+          ? Promise.resolve(new Response('<!doctype html><title>City portal</title>', { status: 200, headers: { 'Content-Type': 'text/html' } }))
+          : original(input, init));
+      try {
+        for (let i = 0; i < 2; i++) {
+          const el = await fixture<StationFinder>(html`<ck-station-finder api="/portal/api" lang="en"></ck-station-finder>`);
+          await el.taskComplete;
+          await el.updateComplete;
+          expect(shadow(el).querySelector('.finder')).to.not.equal(null);
+          expect(shadow(el).querySelector('ck-status-banner')?.getAttribute('state')).to.equal('error');
+        }
+      } finally {
+        window.fetch = original;
+      }
+      expect(ours(), warnings.join('\n')).to.have.length(1);
+      expect(ours()[0]).to.contain('api="/portal/api"').and.to.contain('not the stations API');
+      expect(ours()[0]).to.not.contain('City portal');
+    });
+
     const properties: [keyof StationFinder, unknown, unknown][] = [
       ['filters', 'wheelchair', []],
       ['filters', ['wheelchair', 'sauna'], ['wheelchair']],
