@@ -5,6 +5,9 @@
 // registry), and imports each entry point of `exports` in plain Node: class modules
 // must load with no DOM at all (no window, document or customElements at import
 // time); modules that register elements load under @lit-labs/ssr's DOM shim.
+// Type-only entries (`@civic-kiosk/<pkg>/vue`, `/svelte`, `@civic-kiosk/react/jsx`) must be in the tarball;
+// every package that registers elements ships the Vue and Svelte ones. @civic-kiosk/react is installed with
+// react and react-dom 19 and its wrappers must import with no DOM, like class modules.
 //   node scripts/pack-check.mjs            prints a table; exits 1 on any problem
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,7 +18,10 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SSR_VERSION = '4.1.0';
 const ALLOWED = /^package\/(package\.json|README\.md|CHANGELOG\.md|LICENSE|custom-elements\.json|dist\/.+)$/;
-const REQUIRED = ['package/package.json', 'package/README.md', 'package/LICENSE', 'package/custom-elements.json'];
+const REQUIRED = ['package/package.json', 'package/README.md', 'package/LICENSE'];
+const REACT_VERSION = '19.3.1';
+/** Type-only entries every package that registers elements (has a define module) must export. */
+const FRAMEWORK_TYPES = ['./vue', './svelte'];
 
 const work = mkdtempSync(join(tmpdir(), 'ck-pack-'));
 const problems = [];
@@ -33,7 +39,11 @@ try {
     tarballs.push(tarball);
     const files = run('tar', ['-tzf', tarball], work).trim().split('\n');
     for (const file of files) if (!ALLOWED.test(file)) problems.push(`${pkg.json.name}: ${file} should not be in the tarball`);
-    for (const file of REQUIRED) if (!files.includes(file)) problems.push(`${pkg.json.name}: ${file.slice(8)} is missing from the tarball`);
+    const required = pkg.json.customElements ? [...REQUIRED, `package/${pkg.json.customElements}`] : REQUIRED;
+    for (const file of required) if (!files.includes(file)) problems.push(`${pkg.json.name}: ${file.slice(8)} is missing from the tarball`);
+    if (pkg.json.exports?.['./define.js']) {
+      for (const key of FRAMEWORK_TYPES) if (!pkg.json.exports[key]) problems.push(`${pkg.json.name}: registers elements but does not export ${key} typings`);
+    }
     const bytes = statSync(tarball).size;
     const own = files.filter((f) => /^package\/dist\/.+\.js$/.test(f)).length;
     rows.push({ name: pkg.json.name, files: files.length, js: own, kB: (bytes / 1024).toFixed(1) });
@@ -43,7 +53,8 @@ try {
   const app = join(work, 'app');
   execFileSync('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'ck-pack-check', private: true, type: 'module' }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, `@lit-labs/ssr@${SSR_VERSION}`], app);
+  // react and react-dom are @civic-kiosk/react's peers: an app brings them.
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs, `@lit-labs/ssr@${SSR_VERSION}`, `react@${REACT_VERSION}`, `react-dom@${REACT_VERSION}`], app);
 
   for (const pkg of packages) {
     const name = pkg.json.name;
@@ -52,6 +63,11 @@ try {
     for (const [key, target] of Object.entries(pkg.json.exports ?? {})) {
       const file = typeof target === 'string' ? target : (target.import ?? target.default);
       if (key === './package.json') continue;
+      const types = typeof target === 'string' ? undefined : target.types;
+      if (types && !key.includes('*') && !existsSync(join(installed, types))) {
+        problems.push(`${name}/${key.slice(2)}: its types ${types.slice(2)} are not in the package`);
+      }
+      if (!file) continue; // type-only: checked above
       if (key.includes('*')) {
         // A pattern export: every file it matches in the installed package.
         const [prefix, suffix] = file.split('*');

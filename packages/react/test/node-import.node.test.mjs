@@ -21,3 +21,14 @@ for (const sub of PACKAGES) {
     assert.ok(expected.length > 0);
   });
 }
+
+test('the wrappers render to a string in Node (SSR): the tag is in the HTML, the props wait for the browser', () => {
+  const script = `import React from 'react';
+    import { renderToString } from 'react-dom/server';
+    import { CkStationFinder } from '@civic-kiosk/react/station-finder';
+    import { CkButton } from '@civic-kiosk/react/ui';
+    const h = React.createElement;
+    console.log(renderToString(h('main', null, h(CkStationFinder, { api: '/api', radiusKm: 2, onCkStationSelect() {} }), h(CkButton, { variant: 'primary' }, 'OK'))));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: new URL('..', import.meta.url) });
+  assert.equal(out.trim().split('\n').pop(), '<main><ck-station-finder></ck-station-finder><ck-button>OK</ck-button></main>');
+});
