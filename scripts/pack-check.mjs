@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SSR_VERSION = '4.1.0';
 const ALLOWED = /^package\/(package\.json|README\.md|CHANGELOG\.md|LICENSE|custom-elements\.json|dist\/.+)$/;
-const REQUIRED = ['package/package.json', 'package/README.md', 'package/LICENSE'];
+const REQUIRED = ['package/package.json', 'package/README.md', 'package/LICENSE', 'package/CHANGELOG.md'];
 const REACT_VERSION = '19.3.1';
 /** Type-only entries every package that registers elements (has a define module) must export. */
 const FRAMEWORK_TYPES = ['./vue', './svelte'];
@@ -87,7 +87,7 @@ try {
       if (!entry.file.endsWith('.js')) continue;
       // Declared in package.json: loaded by the element itself, in a browser, on demand.
       if ((pkg.json.civicKiosk?.browserOnly ?? []).some((f) => entry.file.endsWith(f))) continue;
-      const registers = /customElements\.define\(/.test(readFileSync(entry.file, 'utf8'));
+      const registers = /customElements\.define\(|\bdefineElement\(/.test(readFileSync(entry.file, 'utf8'));
       const script = registers ? `import '@lit-labs/ssr/lib/install-global-dom-shim.js'; await import(${JSON.stringify(entry.spec)});` : `await import(${JSON.stringify(entry.spec)});`;
       try {
         run(process.execPath, ['--input-type=module', '-e', script], app);

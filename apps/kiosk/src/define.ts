@@ -7,6 +7,7 @@ import { KioskAttract } from './attract.js';
 import { KioskHome } from './home.js';
 import { KioskApp } from './kiosk-app.js';
 import { KioskOutOfService } from './out-of-service.js';
+import { defineElement } from '@civic-kiosk/core';
 
 const elements = {
   'ck-button': KioskButton,
@@ -18,5 +19,5 @@ const elements = {
   'ck-kiosk-app': KioskApp,
 } as const;
 for (const [tag, element] of Object.entries(elements)) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
+  defineElement(tag, element);
 }

@@ -281,6 +281,8 @@ export class OutsideValue<T> {
  */
 export function checkProperty<T>(host: Element, attribute: string, value: unknown, check: (value: unknown) => boolean, fallback: T, why = ''): T {
   if (check(value)) return value as T;
+  // `undefined` is "back to the default", e.g. @lit/react when a React prop is no longer passed.
+  if (value === undefined) return fresh(fallback);
   warnBadValue(host.localName, attribute, value, fallback, why);
   return fresh(fallback);
 }
@@ -321,7 +323,7 @@ export interface PropertyRule {
 /**
  * Checks every changed property against its rule, from `willUpdate`: a bad
  * value set from code warns once and is replaced by the default before
- * rendering. Attributes are already safe through their converters.
+ * rendering; `undefined` is replaced silently. Attributes are already safe through their converters.
  *
  * ```ts
  * static rules = { size: { attribute: 'size', check: numberIn({ min: 48 }), fallback: 240 } };
@@ -334,7 +336,8 @@ export function enforceRules(host: Element, changed: PropertyValues, rules: Read
     if (!changed.has(name)) continue;
     const value = target[name];
     if (rule.check(value)) continue;
-    warnBadValue(host.localName, rule.attribute, value, rule.fallback, rule.why, rule.secret);
+    // `undefined` is "back to the default" (a framework unsetting a prop): no warning.
+    if (value !== undefined) warnBadValue(host.localName, rule.attribute, value, rule.fallback, rule.why, rule.secret);
     target[name] = fresh(rule.fallback);
   }
 }

@@ -2,6 +2,7 @@ import { ContextConsumer, ContextProvider, createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { HttpClient, isSafeApi, type HttpClientOptions } from './http.js';
 import { inRange, warnBadValue } from './converters.js';
+import { defineElement } from './define.js';
 import { resolveLocale, type Locale } from './localization.js';
 
 /**
@@ -173,9 +174,9 @@ function isSession(value: unknown): value is KioskSession {
   return typeof session === 'object' && session !== null && session.client instanceof HttpClient && session.idle instanceof EventTarget;
 }
 
-/** Registers `<ck-session>` (once; a second copy of core finds it defined). */
+/** Registers `<ck-session>` (once; a second copy of core finds it defined and says so once). */
 export function defineSessionProvider(tag = 'ck-session'): void {
-  if (!customElements.get(tag)) customElements.define(tag, KioskSessionProvider);
+  defineElement(tag, KioskSessionProvider);
 }
 
 type SessionHost = ReactiveControllerHost & HTMLElement;

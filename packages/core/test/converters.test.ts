@@ -10,6 +10,7 @@ import {
   booleanConverter,
   checkProperty,
   enumConverter,
+  enforceRules,
   isSafeUrl,
   isString,
   jsonConverter,
@@ -115,7 +116,40 @@ describe('safe attribute converters', () => {
     expect(warnings).to.have.length(4);
     expect(warnings[0]).to.contain('<div> size="-1"');
   });
+
+  it('takes undefined set from code as "back to the default", without a warning (a framework unsetting a prop)', async () => {
+    const el = document.createElement('ck-rules-probe') as RulesProbe;
+    document.body.append(el);
+    try {
+      const warnings = await warningsOf(async () => {
+        expect(checkProperty(document.createElement('div'), 'size', undefined, numberIn({ min: 1 }), 240)).to.equal(240);
+        el.size = 'large';
+        await el.updateComplete;
+        (el as { size: unknown }).size = undefined;
+        await el.updateComplete;
+      });
+      expect(el.size).to.equal('normal');
+      expect(warnings).to.deep.equal([]);
+      const bad = await warningsOf(async () => {
+        (el as { size: unknown }).size = 'huge';
+        await el.updateComplete;
+      });
+      expect(bad).to.have.length(1);
+      expect(el.size).to.equal('normal');
+    } finally {
+      el.remove();
+    }
+  });
 });
+
+class RulesProbe extends LitElement {
+  static rules = { size: { attribute: 'size', check: oneOf(['normal', 'large']), fallback: 'normal' } };
+  @property() accessor size = 'normal';
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    enforceRules(this, changed, RulesProbe.rules);
+  }
+}
+customElements.define('ck-rules-probe', RulesProbe);
 
 class OutsideProbe extends LitElement {
   filters = new OutsideValue<string[]>(this, []);

@@ -1,4 +1,5 @@
 import {
+  ApiError,
   BarcodeScannerController,
   enforceRules,
   fire,
@@ -9,6 +10,7 @@ import {
   SessionController,
   urlConverter,
   type WipeReason,
+  warnOnce,
 } from '@civic-kiosk/core';
 import type { QueueOutcomeDetail, QueuedWrite, WriteQueue } from '@civic-kiosk/core/offline-queue.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -80,6 +82,9 @@ export interface Visit {
 
 const emptyVisit = (): Visit => ({ screen: 'start', borrow: new ScanList(), returns: new ScanList(), renewed: [] });
 const NO_VISIT = emptyVisit();
+
+/** An answer that is not JSON at all (core's BAD_RESPONSE): `api` points at some web page. */
+const isNotTheApi = (error: unknown) => error instanceof ApiError && error.code === 'BAD_RESPONSE';
 
 /**
  * @summary Library self-service: sign in with a card scan (and PIN), borrow by scanning item after item, return without signing in, renew, reserve from the catalogue, see loans, holds and fines, take a receipt.
@@ -203,6 +208,16 @@ export class LibraryCheckout extends KioskElement {
     if (client !== this.#sourceClient) {
       this.#sourceClient = client;
       this.#httpSource = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // An `api` that answers something other than the library API (a portal's HTML page): the visitor sees the
+    // "not answering" screen; the embedder gets one warning naming the attribute and its value (not the answer).
+    const error = this.#status.error;
+    if (!this.source && !this.#session.provided && isNotTheApi(error)) {
+      warnOnce('ck-library-checkout', 'api', this.api, 'answered something that is not the library API (an HTML page?)', 'showing the library as not answering; check the URL of the API');
     }
   }
 
@@ -571,7 +586,8 @@ export class LibraryCheckout extends KioskElement {
     const networkDown = this.#status.status === TaskStatus.ERROR && isLost(this.#status.error) && this.#canQueue;
     const status = this.#status.render({
       pending: () => (this.#status.value ? undefined : views.loading()),
-      error: (error) => (networkDown ? undefined : isLibraryOffline(error) || (error as { offline?: boolean }).offline ? views.offline(() => void this.retry(), error) : undefined),
+      // Not the library API at all (an HTML page at `api`) is as good as no library: the same screen.
+      error: (error) => (networkDown ? undefined : isLibraryOffline(error) || (error as { offline?: boolean }).offline || isNotTheApi(error) ? views.offline(() => void this.retry(), error) : undefined),
       complete: (s) => (s.online ? undefined : views.offline(() => void this.retry(), undefined)),
     });
     const blocked = visit.borrow.rows.find((r) => r.state === 'refused' && r.error && blocksCard(r.error.code))?.error;

@@ -476,6 +476,28 @@ describe('ck-library-checkout', () => {
     expect(text(el)).to.contain('The Three-Body Problem');
   });
 
+  it('an api that answers HTML: one warning naming api and its value, and the "not answering" screen', async () => {
+    const original = window.fetch;
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => String(input instanceof Request ? input.url : input).includes('/portal/')
+        ? Promise.resolve(new Response('<!doctype html><title>City portal</title>', { status: 200, headers: { 'Content-Type': 'text/html' } }))
+        : original(input, init));
+    try {
+      const warnings = await warningsOf(async () => {
+        for (let i = 0; i < 2; i++) {
+          const el = await fixture<LibraryCheckout>(html`<ck-library-checkout api="/portal/api"></ck-library-checkout>`);
+          await el.taskComplete.catch(() => undefined);
+          await el.updateComplete;
+          expect(text(el)).to.contain('The library system is not answering');
+        }
+      });
+      const ours = warnings.filter((w) => w.includes('ck-library-checkout'));
+      expect(ours, warnings.join('\n')).to.have.length(1);
+      expect(ours[0]).to.contain('api="/portal/api"').and.contain('not the library API').and.not.contain('City portal');
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('SIP2 backend offline: a clear screen, and trying again', async () => {
     const library = new DemoLibrary({ offline: true, backend: 'sip2' });
     const el = await checkout(library);

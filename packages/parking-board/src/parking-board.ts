@@ -9,6 +9,7 @@ import {
   SessionController,
   urlConverter,
   formatTime,
+  warnOnce,
 } from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
@@ -251,6 +252,16 @@ export class ParkingBoard extends KioskElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     boardRules(this, changed);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // An `api` that answers something other than the API's JSON (a portal's HTML page): the visitor sees the
+    // error banner; the embedder gets one warning naming the attribute and its value (not the answer).
+    const error = this.#board.error;
+    if (!this.source && !this.#session.provided && error instanceof ApiError && error.code === 'BAD_RESPONSE') {
+      warnOnce('ck-parking-board', 'api', this.api, 'answered something that is not the deliberation API (an HTML page?)', 'showing an error; check the URL of the API');
+    }
   }
 
   get #motions(): Motion[] {

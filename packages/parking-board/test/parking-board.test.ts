@@ -363,6 +363,29 @@ describe('ck-parking-board', () => {
       });
     }
 
+    it('an api that answers HTML: one warning naming api and its value, and an error the visitor can read', async () => {
+      const original = window.fetch;
+      window.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+        String(input instanceof Request ? input.url : input).includes('/portal/')
+          ? Promise.resolve(new Response('<!doctype html><title>City portal</title>', { status: 200, headers: { 'Content-Type': 'text/html' } }))
+          : original(input, init));
+      try {
+        const warnings = await warningsOf(async () => {
+          for (let i = 0; i < 2; i++) {
+            const el = await fixture<ParkingBoard>(html`<ck-parking-board api="/portal/api"></ck-parking-board>`);
+            await el.taskComplete.catch(() => undefined);
+            await el.updateComplete;
+            expect(el.shadowRoot!.querySelector('ck-status-banner')?.getAttribute('state')).to.equal('error');
+          }
+        });
+        const ours = warnings.filter((w) => w.includes('ck-parking-board'));
+        expect(ours, warnings.join('\n')).to.have.length(1);
+        expect(ours[0]).to.contain('api="/portal/api"').and.contain('not the deliberation API').and.not.contain('City portal');
+      } finally {
+        window.fetch = original;
+      }
+    });
+
     it('checks values set from code too', async () => {
       const el = await board();
       const warnings = await warningsOf(async () => {
