@@ -1,7 +1,7 @@
 export { KioskElement, kioskStyles } from './kiosk-element.js';
 export * from './tokens.js';
 export { contrastRatio, parseHex } from './color.js';
-export * from './contrast.js';
+// WCAG contrast checks of a theme: `@civic-kiosk/core/contrast.js` (for theme editors and tests; not on every page).
 export { registerTokens, themeFiles, themeRules, hostThemeStyles } from './theme-styles.js';
 export {
   DEFAULT_LOCALE,

@@ -1,6 +1,6 @@
 // Registers <ck-health-record> and the ui elements it renders. Import the
 // class from the index instead to register it under another name.
-import { defineElement } from '@civic-kiosk/core';
+import { defineElement, mayDefine } from '@civic-kiosk/core';
 import { KioskChart } from '@civic-kiosk/ui/chart.js';
 import { KioskDialog } from '@civic-kiosk/ui/dialog.js';
 import { KioskKeypad } from '@civic-kiosk/ui/keypad.js';
@@ -8,8 +8,7 @@ import { KioskQrCode } from '@civic-kiosk/ui/qr-code.js';
 import { KioskStatusBanner } from '@civic-kiosk/ui/status-banner.js';
 import { HealthRecordElement } from './health-record.js';
 
-const elements = {
-  'ck-health-record': HealthRecordElement,
+const uiElements = {
   'ck-chart': KioskChart,
   'ck-dialog': KioskDialog,
   'ck-keypad': KioskKeypad,
@@ -17,7 +16,10 @@ const elements = {
   'ck-status-banner': KioskStatusBanner,
 } as const;
 // Two copies on one page warn once per tag instead of throwing; the ui package's own define is no conflict.
-for (const [tag, element] of Object.entries(elements)) defineElement(tag, element);
+// The element's own definition is spelled out so the custom-elements manifest records it (the React
+// wrappers and framework typings are generated from that).
+if (mayDefine('ck-health-record', HealthRecordElement)) customElements.define('ck-health-record', HealthRecordElement);
+for (const [tag, element] of Object.entries(uiElements)) defineElement(tag, element);
 
 declare global {
   interface HTMLElementTagNameMap {
