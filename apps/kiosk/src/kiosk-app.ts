@@ -462,8 +462,8 @@ export class KioskApp extends KioskElement {
   #revoked(): void {
     if (this.phase === 'out-of-service' && this.cause === 'revoked') return;
     this.#endWarning();
-    window.dispatchEvent(new CustomEvent(IDLE_EVENT));
     this.goHome();
+    window.dispatchEvent(new CustomEvent(IDLE_EVENT));
     this.attract = false;
     this.cause = 'revoked';
     this.phase = 'out-of-service';
@@ -568,7 +568,21 @@ export class KioskApp extends KioskElement {
   goHome(): void {
     this.#stopSpeaking();
     this.#clearProblem();
+    this.#endVisit();
     this.serviceId = undefined;
+  }
+
+  /** The open service's visitor is signed out on the server before its element goes (services.ts, endVisit). */
+  #endVisit(): void {
+    const service = this.#offered.find((s) => s.id === this.serviceId);
+    const element = this.renderRoot.querySelector('.service > *');
+    if (service?.endVisit && element && this.serviceStatus === 'ready') {
+      try {
+        service.endVisit(element);
+      } catch (error) {
+        console.warn('civic-kiosk: a service could not end its visit.', error);
+      }
+    }
   }
 
   /** The visitor has gone: home screen, site defaults, every service back to its start. */
