@@ -42,7 +42,8 @@ async function errorOf(response: Response): Promise<{ code?: string; retryAfterS
 function pathOf(input: RequestInfo | URL): string {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   try {
-    return new URL(url, location.href).pathname;
+    // Relative URLs against the page; outside a page (tests in Node) against any origin: only the path is kept.
+    return new URL(url, globalThis.location?.href ?? 'http://localhost/').pathname;
   } catch {
     return url;
   }
