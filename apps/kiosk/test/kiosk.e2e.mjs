@@ -262,6 +262,7 @@ describe('the village hall: all four services, each full-screen with Home and th
         assert.ok(layout.elementHeight > viewport.height * 0.5, `${id}: the service element fills its area (${layout.elementHeight})`);
         assert.ok(layout.pageScroll <= 0, `${id}: no page scroll`);
         assert.equal(hex6(layout.bg), '#000000', `${id}: high contrast reaches the service (${layout.bg})`);
+        await expectAccessible(page, `${id}, high contrast, ${viewport.width}x${viewport.height}`);
         await page.locator('ck-kiosk-app .home-button').tap();
         await waitForApp(page, 'ready', 'home');
       }
