@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { assertNoViolations, BASE, expectAccessible, kioskPage, launch, pageText, SITE, waitForApp } from './helpers.mjs';
 
@@ -437,6 +439,85 @@ describe('bad input: the kiosk\'s clock is wrong by hours', () => {
     const left = Number(await page.locator('ck-kiosk-app .countdown strong').innerText());
     assert.ok(left >= 1 && left <= 6, `the countdown keeps counting after the clock jumped (${left} s left)`);
     await waitForApp(page, 'ready', 'home', 20_000);
+    assertNoViolations(watch);
+    await watch.context.close();
+  });
+});
+
+describe('bad input: a service worker from an older version', () => {
+  let browser;
+  let server;
+  let dir;
+  after(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the new worker takes over at once, but the page reloads only after the visitor is gone, with nothing of them', async () => {
+    // A copy of the built app that the test can "deploy" a new worker into, served by a server of its own.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ck-kiosk-sw-'));
+    fs.cpSync(process.env.KIOSK_DIST, dir, { recursive: true });
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, [process.env.KIOSK_SERVER_MAIN], {
+      cwd: process.env.KIOSK_TMP,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SQLITE_PATH: process.env.KIOSK_SQLITE_PATH, STATIC_DIR: dir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000' },
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 100; i += 1) {
+      if (await fetch(`${origin}/api/openapi.json`).then((r) => r.ok, () => false)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    browser = await launch();
+    const watch = await kioskPage(browser, { serviceWorkers: 'allow' });
+    const { page } = watch;
+    await page.goto(`${origin}/?heartbeat=3600&idle=25&warn=5`);
+    await waitForApp(page, 'ready', 'home');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    // The kiosk as it runs every day: its page was loaded by the (now old) worker.
+    await page.reload();
+    await waitForApp(page, 'ready', 'home');
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the page is controlled by the old worker');
+
+    await page.locator('ck-home .tile[data-service="stations"]').tap();
+    await waitForApp(page, 'ready', 'stations');
+    await page.locator('ck-station-finder .row').first().waitFor({ timeout: 20_000 });
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+      navigator.serviceWorker.addEventListener('controllerchange', () => (window.__newWorker = true));
+    });
+
+    // A new version is deployed: its worker differs by a byte, in every encoding the server may send.
+    const sw = path.join(dir, 'sw.js');
+    const next = `${fs.readFileSync(sw, 'utf8')}\n// the next version\n`;
+    fs.writeFileSync(sw, next);
+    if (fs.existsSync(`${sw}.br`)) fs.writeFileSync(`${sw}.br`, zlib.brotliCompressSync(next));
+    if (fs.existsSync(`${sw}.gz`)) fs.writeFileSync(`${sw}.gz`, zlib.gzipSync(next));
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.waitForFunction(() => window.__newWorker === true, undefined, { timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    assert.deepEqual(
+      await page.evaluate(() => [window.__sameDocument, document.querySelector('ck-kiosk-app').dataset.view]),
+      [true, 'stations'],
+      'the visitor in the station finder is not interrupted by the new version',
+    );
+
+    // The visitor leaves: at the idle reset the page reloads into the new version.
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await reloaded;
+    await waitForApp(page, 'ready', 'home');
+    assert.equal(await page.evaluate(() => window.__sameDocument), undefined, 'the page was reloaded');
+    assert.equal(await page.locator('ck-station-finder').count(), 0, 'nothing of the last visit is shown');
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.controller?.state === 'activated'), 'the new worker controls the page');
+    // It reloads once, not again and again.
+    await page.evaluate(() => (window.__afterReload = true));
+    await page.waitForTimeout(4000);
+    assert.equal(await page.evaluate(() => window.__afterReload), true, 'no second reload');
     assertNoViolations(watch);
     await watch.context.close();
   });
