@@ -100,6 +100,15 @@ export class KioskApp extends KioskElement {
           overflow-wrap: normal;
           min-width: min-content;
         }
+        /* The name keeps its words' width, so four switches beside it wrap onto a second row instead of covering it. */
+        :host([data-ck-theme~='elder']) .brand {
+          min-width: min-content;
+        }
+        :host([data-ck-theme~='elder']) .switches {
+          flex-wrap: wrap;
+          justify-content: flex-end;
+          row-gap: var(--ck-space-2);
+        }
         /* No room for its words beside the switches: the accent-coloured icon stays, named for screen readers. */
         :host([data-ck-theme~='elder']) .read-aloud .label,
         :host([data-ck-theme~='elder']) .contrast .label {
@@ -183,6 +192,19 @@ export class KioskApp extends KioskElement {
         overflow: auto;
         overscroll-behavior: contain;
         touch-action: pan-x pan-y;
+      }
+      /* With a service open, a notice (offline, a server problem) takes its own height and the service the rest: nothing scrolls. */
+      .content.in-service {
+        display: flex;
+        flex-direction: column;
+      }
+      .content.in-service > * {
+        flex: none;
+      }
+      .content.in-service > .service {
+        flex: 1 1 0;
+        min-height: 0;
+        height: auto;
       }
       /* A service fills what the top bar leaves, exactly: it scrolls inside its own panels, never the page. */
       .service {
@@ -749,7 +771,7 @@ export class KioskApp extends KioskElement {
 `}
         ${this.#renderSwitches()}
       </header>
-      <main class="content">
+      <main class=${service ? 'content in-service' : 'content'}>
         ${this.readAloudNote ? html`<p class="read-aloud-note" role="status">${this.readAloudNote}</p>` : nothing}
         ${this.online
           ? nothing
