@@ -50,9 +50,10 @@ function pathOf(input: RequestInfo | URL): string {
 }
 
 /** `fetch`, reporting to `watch` what each answer says about the kiosk. Network failures are passed on untouched. */
-export function watchingFetch(watch: ResponseWatch, base: typeof fetch = globalThis.fetch.bind(globalThis)): typeof fetch {
+export function watchingFetch(watch: ResponseWatch, base?: typeof fetch): typeof fetch {
   return async (input, init) => {
-    const response = await base(input, init);
+    // The page's fetch at the time of the request (not of the app's start), so a later stub or polyfill is used.
+    const response = await (base ?? globalThis.fetch)(input, init);
     const path = pathOf(input);
     watch.date?.(response.headers.get('Date'), Date.now());
     if (response.status < 400) {
