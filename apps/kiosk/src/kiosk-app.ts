@@ -850,7 +850,7 @@ export class KioskApp extends KioskElement {
           @ck-retry=${() => void this.openService(service.id)}
         ></ck-status-banner>`;
       default:
-        return service.render({ site: this.site! });
+        return service.render({ site: this.site!, now: serverClock.skewed ? serverClock.now() : undefined });
     }
   }
 }

@@ -8,6 +8,11 @@ import type { ServiceId, SiteConfig } from './site-config.js';
 
 export interface ServiceContext {
   site: SiteConfig;
+  /**
+   * The server's time when this kiosk's clock is off by minutes (server-clock.ts); undefined when the
+   * kiosk's own clock is right, so the services keep their live clock.
+   */
+  now: Date | undefined;
 }
 
 export interface ServiceDescriptor {
@@ -51,8 +56,10 @@ export const SERVICES: readonly ServiceDescriptor[] = [
       return import('@civic-kiosk/station-finder/define.js');
     },
     // No api and no credential here: the finder takes the HTTP client (with the device credential) from the session the app provides.
-    render: ({ site }) => html`<ck-station-finder
+    // now: "open now" and opening hours on the server's time when the kiosk's clock is wrong.
+    render: ({ site, now }) => html`<ck-station-finder
       fill
+      .now=${now}
       .latitude=${site.position.lat}
       .longitude=${site.position.lon}
       time-zone=${site.timeZone}
@@ -104,7 +111,8 @@ export const SERVICES: readonly ServiceDescriptor[] = [
     // The site's "take it with you" setting (print / qr / none) is GET /api/kiosk/site's healthTakeAway;
     // card-prefix: the letters on this village's resident cards (the keypad types digits);
     // idle-countdown off: the shell shows its own "Still there?" countdown before the wipe.
-    render: ({ site }) => html`<ck-health-record
+    render: ({ site, now }) => html`<ck-health-record
+      .now=${now}
       fhir-base="/fhir"
       card-prefix="XK"
       idle-countdown="false"

@@ -432,7 +432,10 @@ describe('bad input: the kiosk\'s clock is wrong by hours', () => {
     const diff = Math.min(Math.abs(shown - real), 1440 - Math.abs(shown - real));
     assert.ok(diff <= 2, `the home screen shows the server's time (${shown} vs ${real} min of the day)`);
 
-    await page.locator('ck-home .tile').first().tap();
+    await page.locator('ck-home .tile[data-service="stations"]').tap();
+    await waitForApp(page, 'ready', 'stations');
+    const finderNow = await page.locator('ck-station-finder').evaluate((el) => el.now?.getTime());
+    assert.ok(finderNow && Math.abs(finderNow - Date.now()) < 120_000, 'the station finder judges "open now" on the server\'s time');
     await page.waitForFunction(() => document.querySelector('ck-kiosk-app').shadowRoot.querySelector('ck-dialog')?.open === true, undefined, { timeout: 30_000 });
     await page.evaluate(() => (window.__clockOffset += 3 * 3600_000));
     await page.waitForTimeout(600);
