@@ -62,3 +62,26 @@ export function parseEnrollment(data: unknown): Enrollment | undefined {
   if (typeof deviceId !== 'string' || typeof siteId !== 'string' || !isCredential(credential)) return undefined;
   return { deviceId, siteId, credential };
 }
+
+/** Where the site's official (name and phone, public on the station's wall) is kept for the out-of-service screen. */
+export const OFFICIAL_KEY = 'ck-kiosk-official';
+
+/** The official of the last good site configuration, so a kiosk whose server is down can still say whom to call. */
+export function storedOfficial(storage: Store | undefined = globalThis.localStorage): { name: string; phone: string } | undefined {
+  try {
+    const value = JSON.parse(storage?.getItem(OFFICIAL_KEY) ?? 'null') as unknown;
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { name, phone } = value as Record<string, unknown>;
+    return typeof name === 'string' && typeof phone === 'string' && name && phone ? { name: name.slice(0, 100), phone: phone.slice(0, 40) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function storeOfficial(official: { name: string; phone: string }, storage: Store | undefined = globalThis.localStorage): void {
+  try {
+    storage?.setItem(OFFICIAL_KEY, JSON.stringify({ name: official.name, phone: official.phone }));
+  } catch {
+    // storage full or disabled: the screen then says "ask the staff on site"
+  }
+}

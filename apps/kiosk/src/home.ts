@@ -3,6 +3,7 @@ import { msg } from '@lit/localize';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { icon } from './icons.js';
+import { serverClock } from './server-clock.js';
 import type { ServiceDescriptor } from './services.js';
 import type { ServiceId, SiteConfig } from './site-config.js';
 
@@ -438,13 +439,14 @@ export class KioskHome extends KioskElement {
   /** The services to show as tiles, in order. */
   @property({ attribute: false }) accessor services: readonly ServiceDescriptor[] = [];
 
-  @state() private accessor now = new Date();
+  @state() private accessor now = serverClock.now();
   #clock: ReturnType<typeof setInterval> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.now = new Date();
-    this.#clock = setInterval(() => (this.now = new Date()), 15_000);
+    // The server's time when the kiosk's own clock is off by minutes (server-clock.ts says why).
+    this.now = serverClock.now();
+    this.#clock = setInterval(() => (this.now = serverClock.now()), 15_000);
   }
 
   override disconnectedCallback(): void {

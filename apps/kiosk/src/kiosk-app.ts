@@ -1,13 +1,16 @@
-import { ApiError, createSession, IdleController, KioskElement, provideSession, setLocale, type KioskSession } from '@civic-kiosk/core';
+import { ApiError, createSession, IDLE_EVENT, IdleController, KioskElement, provideSession, setLocale, type KioskSession } from '@civic-kiosk/core';
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ATTRACT_DISMISS_EVENT } from './attract.js';
-import { deviceIdOf, enrollmentCode, parseEnrollment, storeCredential, storedCredential, withoutEnrollmentCode } from './enrollment.js';
+import { contrastIcon, themeAttribute } from './contrast.js';
+import { deviceIdOf, enrollmentCode, parseEnrollment, storeCredential, storedCredential, storedOfficial, storeOfficial, withoutEnrollmentCode } from './enrollment.js';
 import { Heartbeat } from './heartbeat.js';
 import { OPEN_SERVICE_EVENT, type OpenServiceDetail } from './home.js';
 import { icon } from './icons.js';
-import type { OutOfServiceCause } from './out-of-service.js';
+import type { Official, OutOfServiceCause } from './out-of-service.js';
+import { watchingFetch, type ResponseSignal } from './response-watch.js';
+import { serverClock } from './server-clock.js';
 import { speakableText, voiceFor } from './read-aloud.js';
 import { offeredServices, type ServiceDescriptor } from './services.js';
 import { attractDelayMs, idleTiming, parseSiteConfig, readSettings, type KioskLocale, type KioskSettings, type SiteConfig } from './site-config.js';
@@ -97,8 +100,18 @@ export class KioskApp extends KioskElement {
           overflow-wrap: normal;
           min-width: min-content;
         }
+        /* The name keeps its words' width, so four switches beside it wrap onto a second row instead of covering it. */
+        :host([data-ck-theme~='elder']) .brand {
+          min-width: min-content;
+        }
+        :host([data-ck-theme~='elder']) .switches {
+          flex-wrap: wrap;
+          justify-content: flex-end;
+          row-gap: var(--ck-space-2);
+        }
         /* No room for its words beside the switches: the accent-coloured icon stays, named for screen readers. */
-        :host([data-ck-theme~='elder']) .read-aloud .label {
+        :host([data-ck-theme~='elder']) .read-aloud .label,
+        :host([data-ck-theme~='elder']) .contrast .label {
           position: absolute;
           width: 1px;
           height: 1px;
@@ -180,6 +193,19 @@ export class KioskApp extends KioskElement {
         overscroll-behavior: contain;
         touch-action: pan-x pan-y;
       }
+      /* With a service open, a notice (offline, a server problem) takes its own height and the service the rest: nothing scrolls. */
+      .content.in-service {
+        display: flex;
+        flex-direction: column;
+      }
+      .content.in-service > * {
+        flex: none;
+      }
+      .content.in-service > .service {
+        flex: 1 1 0;
+        min-height: 0;
+        height: auto;
+      }
       /* A service fills what the top bar leaves, exactly: it scrolls inside its own panels, never the page. */
       .service {
         height: 100%;
@@ -227,6 +253,37 @@ export class KioskApp extends KioskElement {
         font-size: var(--ck-font-size-body);
         font-weight: 600;
       }
+      .service-problem {
+        margin: var(--ck-space-3) calc(var(--ck-space-4) * 1.5) 0;
+        padding: var(--ck-space-3) var(--ck-space-4);
+        border-radius: var(--ck-radius);
+        background: color-mix(in srgb, var(--ck-color-danger) 10%, var(--ck-color-bg));
+        border: 2px solid var(--ck-color-danger);
+        color: var(--ck-color-text);
+        font-size: var(--ck-font-size-body);
+        display: grid;
+        gap: var(--ck-space-2);
+      }
+      .service-problem p {
+        margin: 0;
+      }
+      .service-problem p:first-child {
+        font-weight: 600;
+      }
+      .service-problem .call {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--ck-space-2);
+      }
+      .service-problem .call strong {
+        font-variant-numeric: tabular-nums;
+        font-size: var(--ck-font-size-large);
+      }
+      .service-problem .icon {
+        width: 1.4em;
+        height: 1.4em;
+      }
       .read-aloud-note {
         margin: var(--ck-space-3) calc(var(--ck-space-4) * 1.5) 0;
         padding: var(--ck-space-3) var(--ck-space-4);
@@ -267,6 +324,14 @@ export class KioskApp extends KioskElement {
   @state() private accessor serviceId: string | undefined;
   @state() private accessor serviceStatus: ServiceStatus = 'loading';
   @state() private accessor elder = false;
+  /** The visitor's high-contrast switch: for this visit only, like elder mode and the language. */
+  @state() private accessor contrast = false;
+  /** What the server said went wrong for the open service (5xx, or a device-wide wait), said with the official's phone. */
+  @state() private accessor serviceProblem: ServiceProblem | undefined;
+  /** For `busy` (429 on the site configuration): the server's wait in seconds. */
+  @state() private accessor waitSeconds = 0;
+  /** Whom the out-of-service screen names: the site's official, or the last one this kiosk knew. */
+  @state() private accessor official: Official | undefined = storedOfficial();
   @state() private accessor warning = false;
   @state() private accessor secondsLeft = 0;
   /** Nobody has touched the home screen for a while: the attract screen shows (issue 14 item 3). */
@@ -281,11 +346,18 @@ export class KioskApp extends KioskElement {
   #noteTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly settings: KioskSettings = readSettings(location.search);
+  /** Every request of every service goes through this: the shell hears revocation, 5xx and throttles, and the server's clock. */
+  readonly #fetch = watchingFetch({ signal: (signal) => this.#onSignal(signal), date: (header, at) => serverClock.observe(header, at) });
+  #problemTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A service worker controlled this page when it loaded: a later controllerchange is a new version taking over. */
+  #hadController = Boolean(navigator.serviceWorker?.controller);
+  /** A new version took over: the page reloads at the next moment nobody is using it. */
+  #reloadPending = false;
   /**
    * The one session of this kiosk, provided (with `@lit/context`) to every service below the app:
    * its HTTP client carries the device credential, so no service can be opened without it.
    */
-  #session: KioskSession = createSession({ api: '/api', timeoutMs: this.settings.requestTimeoutMs });
+  #session: KioskSession = createSession({ api: '/api', timeoutMs: this.settings.requestTimeoutMs, fetch: this.#fetch });
   readonly #provision = provideSession(this, this.#session);
   #idle: IdleController | undefined;
   #lastInteraction: Date | undefined;
@@ -320,6 +392,7 @@ export class KioskApp extends KioskElement {
     clearInterval(this.#countdown);
     clearTimeout(this.#attractTimer);
     clearTimeout(this.#noteTimer);
+    clearTimeout(this.#problemTimer);
     this.#stopSpeaking();
   }
 
@@ -329,10 +402,11 @@ export class KioskApp extends KioskElement {
   }
 
   /** The locale and elder mode a new visitor is greeted with: the URL's, else the site's. */
-  get defaults(): { locale: KioskLocale; elder: boolean } {
+  get defaults(): { locale: KioskLocale; elder: boolean; contrast: boolean } {
     return {
       locale: this.settings.locale ?? this.site?.defaultLocale ?? 'zh-CN',
       elder: this.settings.elder ?? this.site?.defaultElder ?? false,
+      contrast: false,
     };
   }
 
@@ -380,7 +454,7 @@ export class KioskApp extends KioskElement {
 
   /** From now on every request of every service carries this kiosk's credential (one session, handed down by context). */
   #useCredential(credential: string): void {
-    this.#session = createSession({ api: '/api', deviceCredential: credential, timeoutMs: this.settings.requestTimeoutMs });
+    this.#session = createSession({ api: '/api', deviceCredential: credential, timeoutMs: this.settings.requestTimeoutMs, fetch: this.#fetch });
     this.#provision.set(this.#session);
     this.#heartbeat?.stop();
     this.#heartbeat = new Heartbeat({
@@ -398,6 +472,55 @@ export class KioskApp extends KioskElement {
     if (this.phase === 'ready') return;
     this.cause = cause;
     this.phase = 'out-of-service';
+    this.#reloadIfPending();
+  }
+
+  /**
+   * The credential was revoked while the kiosk ran, perhaps with a visitor in a service: every
+   * service wipes and signs out (the idle signal they all obey), the screen goes, and the kiosk
+   * says it was revoked, with the official's phone. Its retries recover it without a restart when
+   * the credential is accepted again; a new enrollment link (a navigation) brings a new one.
+   */
+  #revoked(): void {
+    if (this.phase === 'out-of-service' && this.cause === 'revoked') return;
+    this.#endWarning();
+    this.goHome();
+    window.dispatchEvent(new CustomEvent(IDLE_EVENT));
+    this.attract = false;
+    this.cause = 'revoked';
+    this.phase = 'out-of-service';
+    void this.#applyDefaults();
+  }
+
+  /** What an answer to a service says: revoked, a server failure, a wait for the whole kiosk, or fine again. */
+  #onSignal(signal: ResponseSignal): void {
+    if (signal.kind === 'revoked') {
+      this.#revoked();
+      return;
+    }
+    if (signal.kind === 'ok') {
+      if (this.serviceProblem?.path === signal.path) this.#clearProblem();
+      return;
+    }
+    // Only what a visitor in a service meets: the heartbeat and the site configuration have their own paths.
+    if (!this.serviceId || /\/api\/kiosk\//.test(signal.path)) return;
+    this.serviceProblem = signal.kind === 'wait' ? { kind: 'wait', path: signal.path, seconds: signal.seconds } : { kind: 'server-error', path: signal.path, status: signal.status };
+    clearTimeout(this.#problemTimer);
+    // A wait ends by itself; a failure is said until the service's own retry succeeds (or the visitor leaves it).
+    if (signal.kind === 'wait' && signal.seconds) this.#problemTimer = setTimeout(() => this.#clearProblem(), signal.seconds * 1000);
+  }
+
+  #clearProblem(): void {
+    clearTimeout(this.#problemTimer);
+    this.serviceProblem = undefined;
+  }
+
+  /** Reloads for the new version only when nobody is using the kiosk: idle reset, attract screen, out of service. */
+  #reloadIfPending(): void {
+    if (this.#reloadPending && !(this.phase === 'ready' && this.#dirty && !this.attract)) {
+      this.#reloadPending = false;
+      location.reload();
+    }
   }
 
   /** Reads this kiosk's own site configuration; true when the kiosk can run on it. Out of service otherwise. */
@@ -414,6 +537,7 @@ export class KioskApp extends KioskElement {
       problem = 'bad-config';
     } catch (error) {
       problem = causeOf(error);
+      this.waitSeconds = problem === 'busy' && error instanceof ApiError ? (error.retryAfterSeconds ?? 0) : 0;
     }
     this.#outOfService(problem);
     return false;
@@ -422,6 +546,8 @@ export class KioskApp extends KioskElement {
   #useConfig(config: SiteConfig): void {
     const first = this.phase !== 'ready';
     this.site = config;
+    this.official = config.official;
+    storeOfficial(config.official);
     this.phase = 'ready';
     if (first) {
       // The timeout is fixed for the life of the page: the URL's, else the site's, else 90 s.
@@ -449,6 +575,7 @@ export class KioskApp extends KioskElement {
     if (!service) return;
     performance.mark('ck-service-open');
     this.#stopSpeaking();
+    this.#clearProblem();
     this.serviceId = id;
     this.serviceStatus = 'loading';
     try {
@@ -462,7 +589,22 @@ export class KioskApp extends KioskElement {
 
   goHome(): void {
     this.#stopSpeaking();
+    this.#clearProblem();
+    this.#endVisit();
     this.serviceId = undefined;
+  }
+
+  /** The open service's visitor is signed out on the server before its element goes (services.ts, endVisit). */
+  #endVisit(): void {
+    const service = this.#offered.find((s) => s.id === this.serviceId);
+    const element = this.renderRoot.querySelector('.service > *');
+    if (service?.endVisit && element && this.serviceStatus === 'ready') {
+      try {
+        service.endVisit(element);
+      } catch (error) {
+        console.warn('civic-kiosk: a service could not end its visit.', error);
+      }
+    }
   }
 
   /** The visitor has gone: home screen, site defaults, every service back to its start. */
@@ -472,7 +614,8 @@ export class KioskApp extends KioskElement {
     await this.#applyDefaults();
     this.renderRoot.querySelector('.content')?.scrollTo({ top: 0 });
     this.#scheduleAttract();
-    // A quiet moment: pick up configuration changes (failures keep the current one).
+    // A quiet moment: a new version that took over meanwhile loads now; else pick up configuration changes (failures keep the current one).
+    this.#reloadIfPending();
     void this.loadConfig();
   }
 
@@ -480,7 +623,10 @@ export class KioskApp extends KioskElement {
   #scheduleAttract(): void {
     clearTimeout(this.#attractTimer);
     this.#attractTimer = setTimeout(() => {
-      if (!this.#dirty && !this.warning) this.attract = true;
+      if (!this.#dirty && !this.warning) {
+        this.attract = true;
+        this.#reloadIfPending();
+      }
     }, attractDelayMs(this.settings));
   }
 
@@ -525,8 +671,9 @@ export class KioskApp extends KioskElement {
   }
 
   async #applyDefaults(): Promise<void> {
-    const { locale, elder } = this.defaults;
+    const { locale, elder, contrast } = this.defaults;
     this.elder = elder;
+    this.contrast = contrast;
     await this.#setLocale(locale);
   }
 
@@ -538,14 +685,15 @@ export class KioskApp extends KioskElement {
   }
 
   get #dirty(): boolean {
-    const { locale, elder } = this.defaults;
-    return this.serviceId !== undefined || this.locale !== locale || this.elder !== elder;
+    const { locale, elder, contrast } = this.defaults;
+    return this.serviceId !== undefined || this.locale !== locale || this.elder !== elder || this.contrast !== contrast;
   }
 
   #onWarning(remainingMs: number): void {
     // Nobody to warn when the home screen is already as a new visitor finds it.
     if (!this.#dirty) return;
-    this.#warningDeadline = Date.now() + remainingMs;
+    // Monotonic: a wrong or corrected wall clock neither shortens nor stretches the countdown.
+    this.#warningDeadline = performance.now() + remainingMs;
     this.warning = true;
     this.#tickCountdown();
     clearInterval(this.#countdown);
@@ -553,7 +701,7 @@ export class KioskApp extends KioskElement {
   }
 
   #tickCountdown(): void {
-    this.secondsLeft = Math.max(0, Math.ceil((this.#warningDeadline - Date.now()) / 1000));
+    this.secondsLeft = Math.max(0, Math.ceil((this.#warningDeadline - performance.now()) / 1000));
   }
 
   #endWarning(): void {
@@ -562,13 +710,26 @@ export class KioskApp extends KioskElement {
   }
 
   #onInteraction = () => {
-    this.#lastInteraction = new Date();
+    // On the server's clock when the kiosk's is off by minutes: /ops compares it with its own.
+    this.#lastInteraction = serverClock.now();
     clearTimeout(this.#attractTimer);
   };
 
-  /** The offline copy starts with this page: read the configuration once more, so the copy has it from the start. */
+  /**
+   * A service worker took control. The first one (this page installed it) only needs the configuration
+   * read once more, so the offline copy has it. A later one is a new version replacing an older one
+   * (skipWaiting + clientsClaim): this page's code is the old version and its lazily loaded service
+   * chunks may be gone, so it reloads — but never under a visitor: at the next idle reset, attract
+   * screen or out-of-service screen (now, when the kiosk is already untouched).
+   */
   #onNewServiceWorker = () => {
-    if (this.phase === 'ready') void this.loadConfig();
+    if (!this.#hadController) {
+      this.#hadController = true;
+      if (this.phase === 'ready') void this.loadConfig();
+      return;
+    }
+    this.#reloadPending = true;
+    if (this.phase !== 'ready' || this.attract) this.#reloadIfPending();
   };
 
   #onNetwork = () => {
@@ -581,7 +742,7 @@ export class KioskApp extends KioskElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.setAttribute('data-ck-theme', this.elder ? 'elder' : 'standard');
+    this.setAttribute('data-ck-theme', themeAttribute(this.elder, this.contrast));
     this.dataset.phase = this.phase;
     this.dataset.view = this.attract ? 'attract' : (this.serviceId ?? 'home');
     if (changed.has('phase') && this.phase === 'ready' && !performance.getEntriesByName('ck-home-ready').length) {
@@ -591,7 +752,7 @@ export class KioskApp extends KioskElement {
 
   override render() {
     if (this.phase === 'out-of-service') {
-      return html`<ck-out-of-service .cause=${this.cause} .retry=${() => this.start()}></ck-out-of-service>`;
+      return html`<ck-out-of-service .cause=${this.cause} .official=${this.official} wait-seconds=${this.waitSeconds} .retry=${() => this.start()}></ck-out-of-service>`;
     }
     if (this.phase === 'starting' || !this.site) {
       return html`<main class="starting"><h1 class="visually-hidden">${msg('Public service kiosk')}</h1>
@@ -610,11 +771,12 @@ export class KioskApp extends KioskElement {
 `}
         ${this.#renderSwitches()}
       </header>
-      <main class="content">
+      <main class=${service ? 'content in-service' : 'content'}>
         ${this.readAloudNote ? html`<p class="read-aloud-note" role="status">${this.readAloudNote}</p>` : nothing}
         ${this.online
           ? nothing
           : html`<p class="offline-note" role="status">${msg('No network right now. Finding a station and reading public information still work; signing in and borrowing wait until it is back.')}</p>`}
+        ${service && this.serviceProblem ? this.#renderProblem(this.serviceProblem) : nothing}
         ${service
           ? html`<div class="service">${this.#renderService(service)}</div>`
           : html`<ck-home .site=${this.site} .services=${this.#offered} ?data-elder=${this.elder}></ck-home>`}
@@ -653,6 +815,26 @@ export class KioskApp extends KioskElement {
       <button class="switch elder" type="button" data-elder aria-pressed=${this.elder ? 'true' : 'false'} @click=${() => (this.elder = !this.elder)}>
         ${icon('elder')}<span>${msg('Elder mode')}</span>
       </button>
+      <button class="switch elder contrast" type="button" data-contrast aria-pressed=${this.contrast ? 'true' : 'false'} @click=${() => (this.contrast = !this.contrast)}>
+        ${contrastIcon()}<span class="label">${msg('High contrast')}</span>
+      </button>
+    </div>`;
+  }
+
+  /** A server failure or a kiosk-wide wait met by the open service: what happened, what to do, whom to call. */
+  #renderProblem(problem: ServiceProblem) {
+    const official = this.site!.official;
+    const what =
+      problem.kind === 'wait'
+        ? problem.seconds
+          ? problem.seconds >= 60
+            ? msg(str`Too many tries on this kiosk: the server asks it to wait about ${Math.ceil(problem.seconds / 60)} min. Please try again after that.`)
+            : msg(str`Too many tries on this kiosk: the server asks it to wait ${problem.seconds} s. Please try again after that.`)
+          : msg('Too many tries on this kiosk: the server asks it to wait a moment. Please try again shortly.')
+        : msg(str`The service had a problem on the server (error ${problem.status}). It is not your fault: please try again in a moment.`);
+    return html`<div class="service-problem" role="alert" data-problem=${problem.kind}>
+      <p>${what}</p>
+      <p class="call">${icon('phone')}<span>${msg(str`If it keeps happening, call this station's official ${official.name}:`)}</span> <strong>${official.phone}</strong></p>
     </div>`;
   }
 
@@ -664,11 +846,11 @@ export class KioskApp extends KioskElement {
         return html`<ck-status-banner
           state="error"
           retryable
-          reason=${msg('This service could not be opened. Please try again.')}
+          reason=${msg(str`This service could not be opened. Please try again; if it keeps happening, call ${this.site!.official.name} at ${this.site!.official.phone}.`)}
           @ck-retry=${() => void this.openService(service.id)}
         ></ck-status-banner>`;
       default:
-        return service.render({ site: this.site! });
+        return service.render({ site: this.site!, now: serverClock.skewed ? serverClock.now() : undefined });
     }
   }
 }
@@ -684,8 +866,12 @@ function voicesOf(synth: SpeechSynthesis): Promise<SpeechSynthesisVoice[]> {
   });
 }
 
+/** A problem the open service met, said by the shell with the official's phone. */
+type ServiceProblem = { kind: 'server-error'; path: string; status: number } | { kind: 'wait'; path: string; seconds: number | undefined };
+
 function causeOf(error: unknown): OutOfServiceCause {
   if (!(error instanceof ApiError)) return 'offline';
+  if (error.status === 429) return 'busy';
   if (error.code === 'BAD_RESPONSE') return 'bad-config';
   if (error.code === 'DEVICE_REVOKED') return 'revoked';
   if (error.code === 'DEVICE_UNKNOWN') return 'not-enrolled';

@@ -4,7 +4,6 @@
 // server answers it (site configuration, stations, heartbeat), so the
 // stories need no network and show the same data every time.
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { declarations, highContrast } from '@civic-kiosk/core';
 import { demoStations, NINGDE_KIOSK } from '@civic-kiosk/station-finder/demo.js';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
@@ -59,18 +58,6 @@ function serveInMemory(config: ReturnType<typeof site>): () => void {
   };
 }
 
-/**
- * The app sets its own theme (standard or elder) on itself, which would hide
- * the toolbar's high contrast; this page-level rule puts the high-contrast
- * colours back on the app, as a page that wants high contrast would.
- */
-function highContrastOnApp(): () => void {
-  const style = document.createElement('style');
-  style.textContent = `.ck-story[data-ck-theme~='high-contrast'] ck-kiosk-app { ${declarations(highContrast)} }`;
-  document.head.append(style);
-  return () => style.remove();
-}
-
 /** Heights of the two kiosk screens (the runner's window size comes from each story's `viewport-WxH` tag). */
 const SCREENS = { portrait: { height: 1920 }, landscape: { height: 1080 } } as const;
 type Screen = keyof typeof SCREENS;
@@ -86,12 +73,7 @@ const meta: Meta<Args> = {
   argTypes: { screen: { control: false } },
   beforeEach: ({ globals }) => {
     const theme = String(globals.theme ?? 'standard');
-    const stopServing = serveInMemory(site(String(globals.locale ?? 'zh-CN'), theme.split(' ').includes('elder')));
-    const stopContrast = highContrastOnApp();
-    return () => {
-      stopServing();
-      stopContrast();
-    };
+    return serveInMemory(site(String(globals.locale ?? 'zh-CN'), theme.split(' ').includes('elder')));
   },
   render: ({ screen }) => html`<ck-kiosk-app style="height: ${SCREENS[screen].height}px"></ck-kiosk-app>`,
 };
@@ -100,24 +82,37 @@ type Story = StoryObj<Args>;
 
 const shadow = (element: Element | null | undefined) => element?.shadowRoot ?? undefined;
 
-/** Waits for the app to have read its site and drawn the home screen. */
-async function home(canvasElement: HTMLElement) {
+interface PlayContext {
+  canvasElement: HTMLElement;
+  globals: Record<string, unknown>;
+}
+
+/**
+ * Waits for the app to have read its site and drawn the home screen. The app sets its own theme, so
+ * the toolbar's high contrast is what a visitor does: a touch on the top bar's high-contrast switch.
+ */
+async function home({ canvasElement, globals }: PlayContext) {
   const app = canvasElement.querySelector('ck-kiosk-app') as KioskApp;
   await waitFor(() => expect(app.dataset['phase']).toBe('ready'), { timeout: 10_000 });
   const homeScreen = shadow(app.shadowRoot?.querySelector('ck-home'));
   await waitFor(() => expect(homeScreen?.querySelector('[data-service="stations"]')).toBeTruthy());
+  const theme = globals['theme'];
+  if (typeof theme === 'string' && theme.split(' ').includes('high-contrast')) {
+    await userEvent.click(app.shadowRoot!.querySelector<HTMLElement>('[data-contrast]')!);
+    await waitFor(() => expect(app.getAttribute('data-ck-theme')).toContain('high-contrast'));
+  }
   return app;
 }
 
 /** The home screen, as a visitor walking up finds it. */
-async function playHome({ canvasElement }: { canvasElement: HTMLElement }) {
-  const app = await home(canvasElement);
+async function playHome(context: PlayContext) {
+  const app = await home(context);
   await expect(app.dataset['view']).toBe('home');
 }
 
 /** The visitor touches "Find a station": the finder full-screen below the top bar. */
-async function playFinder({ canvasElement }: { canvasElement: HTMLElement }) {
-  const app = await home(canvasElement);
+async function playFinder(context: PlayContext) {
+  const app = await home(context);
   const tile = shadow(app.shadowRoot?.querySelector('ck-home'))!.querySelector<HTMLElement>('[data-service="stations"]')!;
   await userEvent.click(tile);
   await waitFor(() => expect(app.shadowRoot?.querySelector('ck-station-finder')).toBeTruthy(), { timeout: 10_000 });

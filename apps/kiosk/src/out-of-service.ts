@@ -1,11 +1,17 @@
 import { KioskElement } from '@civic-kiosk/core';
-import { css, html, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { icon } from './icons.js';
 import { retryDelayMs } from './site-config.js';
 
 /** Why the kiosk is out of service. */
-export type OutOfServiceCause = 'offline' | 'bad-config' | 'not-found' | 'refused' | 'not-enrolled' | 'enroll-failed' | 'revoked';
+export type OutOfServiceCause = 'offline' | 'bad-config' | 'not-found' | 'refused' | 'not-enrolled' | 'enroll-failed' | 'revoked' | 'busy';
+
+/** Who answers for this kiosk: the last site configuration's official, kept so the screen can name them even when the server is down. */
+export interface Official {
+  name: string;
+  phone: string;
+}
 
 /** Fired (bubbling, composed) after every retry attempt. detail: { ok } */
 export const RETRY_ATTEMPT_EVENT = 'ck-retry-attempt';
@@ -39,7 +45,18 @@ const WORDS: Record<OutOfServiceCause, { zh: string; en: string }> = {
     zh: '服务器拒绝了本机的请求。它会自动重试，请工作人员检查设备密钥。',
     en: 'The server refused this kiosk’s requests. It keeps trying; staff, please check the device key.',
   },
+  busy: {
+    zh: '本机向服务器发出的请求过于频繁，服务器要求稍候。时间一到它会自动重试。',
+    en: 'This kiosk sent the server too many requests and was asked to wait. It tries again by itself when the wait is over.',
+  },
 };
+
+/** "3 分钟" / "3 min" for waits of a minute or more, seconds below. */
+function waitWords(seconds: number): { zh: string; en: string } {
+  if (seconds < 60) return { zh: `${seconds} 秒`, en: `${seconds} s` };
+  const minutes = Math.ceil(seconds / 60);
+  return { zh: `${minutes} 分钟`, en: `${minutes} min` };
+}
 
 /**
  * @summary The kiosk's out-of-service screen, in Chinese and English at once
@@ -150,6 +167,29 @@ export class KioskOutOfService extends KioskElement {
       .help span {
         display: block;
       }
+      .official {
+        margin: 0;
+        display: flex;
+        justify-content: center;
+        align-items: center;
+        flex-wrap: wrap;
+        gap: var(--ck-space-2) var(--ck-space-4);
+        font-size: var(--ck-font-size-large);
+      }
+      .official strong {
+        font-variant-numeric: tabular-nums;
+        color: var(--ck-color-accent);
+      }
+      .official svg {
+        width: 1.5em;
+        height: 1.5em;
+        color: var(--ck-color-accent);
+      }
+      .wait {
+        margin: 0;
+        font-size: var(--ck-font-size-large);
+        font-weight: 700;
+      }
     `,
   ];
 
@@ -158,6 +198,12 @@ export class KioskOutOfService extends KioskElement {
 
   /** Tries again; resolves true when the kiosk can run (then the shell replaces this screen). */
   @property({ attribute: false }) accessor retry: (() => Promise<boolean>) | undefined;
+
+  /** The site's official (name and phone), when the kiosk knows its site: staff or the visitor can call them. */
+  @property({ attribute: false }) accessor official: Official | undefined;
+
+  /** For `busy`: how many seconds the server asked the kiosk to wait; no retry comes sooner. */
+  @property({ type: Number, attribute: 'wait-seconds' }) accessor waitSeconds = 0;
 
   /** Base of the backoff, in ms (tests shorten it). */
   @property({ type: Number, attribute: 'retry-base-ms' }) accessor retryBaseMs = 1000;
@@ -196,6 +242,9 @@ export class KioskOutOfService extends KioskElement {
         <p>${words.zh}</p>
         <p lang="en">${words.en}</p>
       </div>
+      ${this.cause === 'busy' && this.waitSeconds > 0
+        ? html`<p class="wait"><span>需等待 ${waitWords(this.waitSeconds).zh}</span> · <span lang="en">Wait ${waitWords(this.waitSeconds).en}</span></p>`
+        : nothing}
       <p class="status" role="status">
         ${this.busy
           ? html`<span>正在重试…</span><span lang="en">Trying again…</span>`
@@ -204,7 +253,10 @@ export class KioskOutOfService extends KioskElement {
       <button class="retry" type="button" ?disabled=${this.busy} @click=${() => void this.tryNow()}>
         ${icon('retry')}<span>立即重试</span><span lang="en">Try now</span>
       </button>
-      <p class="help"><span>如需帮助，请联系现场工作人员。</span><span lang="en">For help, please ask the staff on site.</span></p>
+      ${this.official
+        ? html`<p class="help"><span>如需帮助，请致电本站负责人：</span><span lang="en">For help, call this station’s official:</span></p>
+            <p class="official" data-official>${icon('phone')}<span>${this.official.name}</span><strong>${this.official.phone}</strong></p>`
+        : html`<p class="help"><span>如需帮助，请联系现场工作人员。</span><span lang="en">For help, please ask the staff on site.</span></p>`}
     </main>`;
   }
 
@@ -228,13 +280,15 @@ export class KioskOutOfService extends KioskElement {
   }
 
   #schedule(): void {
-    this.#due = Date.now() + retryDelayMs(this.#attempt, this.retryBaseMs);
+    // Monotonic time: a kiosk clock that is wrong, or corrected while this screen shows, does not stall the retries.
+    const wait = this.cause === 'busy' ? Math.max(this.waitSeconds * 1000, retryDelayMs(this.#attempt, this.retryBaseMs)) : retryDelayMs(this.#attempt, this.retryBaseMs);
+    this.#due = performance.now() + wait;
     this.#onTick();
   }
 
   #onTick(): void {
     if (this.busy) return;
-    const left = this.#due - Date.now();
+    const left = this.#due - performance.now();
     this.secondsLeft = Math.max(0, Math.ceil(left / 1000));
     if (left <= 0) void this.tryNow();
   }

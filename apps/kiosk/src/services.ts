@@ -8,6 +8,11 @@ import type { ServiceId, SiteConfig } from './site-config.js';
 
 export interface ServiceContext {
   site: SiteConfig;
+  /**
+   * The server's time when this kiosk's clock is off by minutes (server-clock.ts); undefined when the
+   * kiosk's own clock is right, so the services keep their live clock.
+   */
+  now: Date | undefined;
 }
 
 export interface ServiceDescriptor {
@@ -19,6 +24,19 @@ export interface ServiceDescriptor {
   load(): Promise<unknown>;
   /** The service in its initial state, full-screen below the kiosk's top bar. */
   render(context: ServiceContext): TemplateResult;
+  /**
+   * Ends a signed-in visitor's visit ON THE SERVER (POST /api/signout with their token) and wipes it,
+   * called by the shell whenever it closes the service: Home, the idle reset, a revoked credential.
+   * The element's own wipe on idle or disconnect forgets the data but does not always end the
+   * server session (the library's did not), so the shell asks for it explicitly.
+   */
+  endVisit?(element: Element): void;
+}
+
+/** Calls `method` on the element when it has one (the element may not be defined yet, or be another version). */
+function call(element: Element, method: string): void {
+  const fn = (element as unknown as Record<string, unknown>)[method];
+  if (typeof fn === 'function') (fn as () => void).call(element);
 }
 
 /** Amap (Gaode) walking route: the map app most visitors' phones have; it wants GCJ-02. */
@@ -38,8 +56,10 @@ export const SERVICES: readonly ServiceDescriptor[] = [
       return import('@civic-kiosk/station-finder/define.js');
     },
     // No api and no credential here: the finder takes the HTTP client (with the device credential) from the session the app provides.
-    render: ({ site }) => html`<ck-station-finder
+    // now: "open now" and opening hours on the server's time when the kiosk's clock is wrong.
+    render: ({ site, now }) => html`<ck-station-finder
       fill
+      .now=${now}
       .latitude=${site.position.lat}
       .longitude=${site.position.lon}
       time-zone=${site.timeZone}
@@ -61,6 +81,7 @@ export const SERVICES: readonly ServiceDescriptor[] = [
     },
     // The newest topic; the HTTP client (with the device credential) comes from the app's session.
     // card-prefix: the letters of the demo estate's resident cards (XK0001…); a site setting once sites carry one.
+    endVisit: (element) => call(element, 'signOut'),
     render: ({ site }) => html`<ck-parking-board time-zone=${site.timeZone} card-prefix="XK"></ck-parking-board>`,
   },
   {
@@ -69,6 +90,8 @@ export const SERVICES: readonly ServiceDescriptor[] = [
     title: () => msg('Library'),
     description: () => msg('Borrow and return books by scanning, renew, reserve, and see your loans'),
     load: () => import('@civic-kiosk/library-checkout/define.js'),
+    // finish(): signs the patron out on the server and forgets the visit.
+    endVisit: (element) => call(element, 'finish'),
     // The session gives the HTTP client with the device credential; the village libraries print "LIB" before the card digits.
     // The site's receipt setting (print | qr | none; a QR code when it says nothing).
     render: ({ site }) => html`<ck-library-checkout
@@ -83,11 +106,13 @@ export const SERVICES: readonly ServiceDescriptor[] = [
     title: () => msg('My health record'),
     description: () => msg('Your own health record: blood pressure, glucose, weight, medicines, vaccines and follow-up visits'),
     load: () => import('@civic-kiosk/health-record/define.js'),
+    endVisit: (element) => call(element, 'signOut'),
     // Our server's FHIR base and sign-in; the client with the device credential comes from the session.
     // The site's "take it with you" setting (print / qr / none) is GET /api/kiosk/site's healthTakeAway;
     // card-prefix: the letters on this village's resident cards (the keypad types digits);
     // idle-countdown off: the shell shows its own "Still there?" countdown before the wipe.
-    render: ({ site }) => html`<ck-health-record
+    render: ({ site, now }) => html`<ck-health-record
+      .now=${now}
       fhir-base="/fhir"
       card-prefix="XK"
       idle-countdown="false"

@@ -49,4 +49,16 @@ describe('kiosk enrollment', () => {
     assert.deepEqual(m.parseEnrollment(good), good);
     for (const bad of [null, 'x', {}, { ...good, credential: 'nope' }, { ...good, siteId: 7 }]) assert.equal(m.parseEnrollment(bad), undefined, JSON.stringify(bad));
   });
+
+  it('keeps the site official for the out-of-service screen, and nothing else from what it reads back', () => {
+    const storage = memoryStorage();
+    assert.equal(m.storedOfficial(storage), undefined);
+    m.storeOfficial({ name: '黄德明', phone: '0593-2585086', extra: 'not kept' }, storage);
+    assert.deepEqual(m.storedOfficial(storage), { name: '黄德明', phone: '0593-2585086' });
+    assert.equal(storage.data.get(m.OFFICIAL_KEY).includes('not kept'), false);
+    for (const bad of ['{', '"x"', '{"name":"a"}', '{"name":"","phone":"1"}', '{"name":1,"phone":"1"}']) {
+      storage.setItem(m.OFFICIAL_KEY, bad);
+      assert.equal(m.storedOfficial(storage), undefined, bad);
+    }
+  });
 });

@@ -12,6 +12,9 @@ function devices(...args) {
   return execFileSync(process.execPath, [cli, ...args], { cwd: process.env.KIOSK_TMP, env, encoding: 'utf8' });
 }
 
+/** `#abc` as `#aabbcc`, lower case. */
+const hex6 = (value) => value.toLowerCase().replace(/^#([0-9a-f])([0-9a-f])([0-9a-f])$/, '#$1$1$2$2$3$3');
+
 /** Sizes of the shell's own touch targets (top bar, tiles, Home button), shadow roots included. */
 function shellTargets(page) {
   return page.evaluate(() => {
@@ -77,6 +80,30 @@ describe('kiosk visit (portrait)', () => {
     await expectAccessible(page, 'home, English, elder mode');
   });
 
+  it('adds high contrast on top of elder mode: elder sizes, high-contrast colours', async () => {
+    const app = page.locator('ck-kiosk-app');
+    const contrast = page.locator('ck-kiosk-app button[data-contrast]');
+    assert.equal(await contrast.getAttribute('aria-pressed'), 'false');
+    assert.ok((await pageText(page)).includes('High contrast'), 'the switch says what it does');
+    await contrast.tap();
+    assert.equal(await contrast.getAttribute('aria-pressed'), 'true');
+    assert.equal(await app.getAttribute('data-ck-theme'), 'elder high-contrast');
+    const tokens = await app.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { bg: style.getPropertyValue('--ck-color-bg').trim(), text: style.getPropertyValue('--ck-color-text').trim(), touch: style.getPropertyValue('--ck-touch-target').trim(), surface: style.backgroundColor };
+    });
+    // Chromium may shorten the hex colours (#000): compared as colours.
+    assert.deepEqual({ ...tokens, bg: hex6(tokens.bg), text: hex6(tokens.text) }, { bg: '#000000', text: '#ffffff', touch: '64px', surface: 'rgb(0, 0, 0)' }, JSON.stringify(tokens));
+    for (const target of await shellTargets(page)) assert.ok(target.height >= 64 && target.width >= 64, `elder + high contrast touch target "${target.text}" is at least 64 px (${target.width}x${target.height})`);
+    await expectAccessible(page, 'home, English, elder mode + high contrast');
+    // Elder off again: high contrast stays, at standard sizes.
+    await page.locator('ck-kiosk-app button[data-elder]').tap();
+    assert.equal(await app.getAttribute('data-ck-theme'), 'standard high-contrast');
+    assert.equal(await app.evaluate((el) => getComputedStyle(el).getPropertyValue('--ck-touch-target').trim()), '48px');
+    await expectAccessible(page, 'home, English, high contrast');
+    await page.locator('ck-kiosk-app button[data-elder]').tap();
+  });
+
   it('opens the station finder full-screen, centred on the site, with a Home button', async () => {
     // The finder's own request carries the kiosk's device credential: it takes the client the app provides.
     const stationsRequest = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/stations');
@@ -130,7 +157,8 @@ describe('kiosk visit (portrait)', () => {
 
     await waitForApp(page, 'ready', 'home', 20_000);
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-    assert.equal(await page.locator('ck-kiosk-app').getAttribute('data-ck-theme'), 'standard', 'elder mode is off again');
+    assert.equal(await page.locator('ck-kiosk-app').getAttribute('data-ck-theme'), 'standard', 'elder mode and high contrast are off again');
+    assert.equal(await page.locator('ck-kiosk-app button[data-contrast]').getAttribute('aria-pressed'), 'false');
     assert.equal(await dialog.evaluate((el) => el.open), false, 'the warning has closed');
     const text = await pageText(page);
     assert.ok(text.includes(SITE.zh) && text.includes('找附近驿站'), 'home is in Chinese again');
@@ -177,4 +205,70 @@ describe('a revoked kiosk', () => {
       await browser.close();
     }
   });
+});
+
+describe('the village hall: all four services, each full-screen with Home and the same top bar (item 1)', () => {
+  const HALL = 'ckd_demo-xikou-hall.demo-secret';
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  for (const viewport of [{ width: 1080, height: 1920 }, { width: 1920, height: 1080 }]) {
+    it(`${viewport.width}x${viewport.height}: stations, parking vote, library, health; high contrast on for the visit`, async () => {
+      const watch = await kioskPage(browser, { credential: HALL, viewport });
+      const { page } = watch;
+      await page.goto(`${BASE}/?heartbeat=3600&idle=600`);
+      await waitForApp(page, 'ready', 'home');
+      const ids = await page.locator('ck-home .tile').evaluateAll((tiles) => tiles.map((t) => t.dataset.service));
+      assert.deepEqual([...ids].sort(), ['deliberation', 'health', 'library', 'stations'], 'the village hall offers all four');
+      await page.locator('ck-kiosk-app button[data-contrast]').tap();
+      const barOf = () =>
+        page.evaluate(() => {
+          const root = document.querySelector('ck-kiosk-app').shadowRoot;
+          const bar = root.querySelector('header.topbar');
+          const switches = [...(bar?.querySelectorAll('.switches button') ?? [])].map((b) => b.dataset.locale ?? Object.keys(b.dataset)[0]);
+          return { switches, bar: bar?.getBoundingClientRect().toJSON() };
+        });
+      const homeBar = await barOf();
+      for (const id of ids) {
+        const title = (await page.locator(`ck-home .tile[data-service="${id}"] .tile-title`).innerText()).trim();
+        await page.locator(`ck-home .tile[data-service="${id}"]`).tap();
+        await waitForApp(page, 'ready', id);
+        await page.waitForFunction(() => document.querySelector('ck-kiosk-app').shadowRoot.querySelector('.service > :not(ck-status-banner)'), undefined, { timeout: 20_000 });
+        const layout = await page.evaluate(() => {
+          const root = document.querySelector('ck-kiosk-app').shadowRoot;
+          const service = root.querySelector('.service').getBoundingClientRect();
+          const element = root.querySelector('.service > *');
+          return {
+            title: root.querySelector('header .title')?.textContent.trim(),
+            home: Boolean(root.querySelector('header .home-button')),
+            serviceBottom: service.bottom,
+            serviceTop: service.top,
+            elementHeight: element.getBoundingClientRect().height,
+            pageScroll: document.scrollingElement.scrollHeight - innerHeight,
+            bg: getComputedStyle(element).getPropertyValue('--ck-color-bg').trim(),
+          };
+        });
+        const bar = await barOf();
+        assert.equal(layout.title, title, `${id}: the top bar names the service`);
+        assert.ok(layout.home, `${id}: a Home button in the top bar`);
+        assert.deepEqual(bar.switches, homeBar.switches, `${id}: the same switches as on the home screen`);
+        assert.equal(Math.round(bar.bar.top), 0, `${id}: the top bar is at the top`);
+        assert.ok(Math.abs(layout.serviceBottom - viewport.height) <= 1 && layout.serviceTop <= bar.bar.bottom + 1, `${id}: the service fills the screen below the bar (${JSON.stringify(layout)})`);
+        assert.ok(layout.elementHeight > viewport.height * 0.5, `${id}: the service element fills its area (${layout.elementHeight})`);
+        assert.ok(layout.pageScroll <= 0, `${id}: no page scroll`);
+        assert.equal(hex6(layout.bg), '#000000', `${id}: high contrast reaches the service (${layout.bg})`);
+        await expectAccessible(page, `${id}, high contrast, ${viewport.width}x${viewport.height}`);
+        await page.locator('ck-kiosk-app .home-button').tap();
+        await waitForApp(page, 'ready', 'home');
+      }
+      assert.equal(await page.locator('ck-kiosk-app').getAttribute('data-ck-theme'), 'standard high-contrast', 'high contrast holds for the whole visit');
+      assertNoViolations(watch);
+      await watch.context.close();
+    });
+  }
 });
