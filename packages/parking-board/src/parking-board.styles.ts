@@ -9,10 +9,24 @@ export const parkingBoardStyles = css`
     font-size: var(--ck-font-size-body);
     line-height: var(--ck-line-height);
   }
+  /* In a box of fixed height (the kiosk's screen): the tabs stay, the screen below them scrolls in its own
+     panel, never the page. In a page of auto height max-height is no limit and nothing scrolls. */
   .board {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--ck-space-3);
     padding: var(--ck-space-3);
+    box-sizing: border-box;
+    max-height: 100%;
+  }
+  .board > * {
+    flex: none;
+  }
+  .board > .screen {
+    flex: 0 1 auto;
+    min-height: 0;
+    overflow: auto;
+    overscroll-behavior: contain;
   }
   .nav {
     display: flex;
