@@ -28,10 +28,10 @@ import { BASE, kioskPage, launch, waitForApp } from './helpers.mjs';
 // The village hall offers all four services.
 const CREDENTIAL = 'ckd_demo-xikou-hall.demo-secret';
 const VIEWPORTS = [
-  { name: '1080x1920 100%', width: 1080, height: 1920, axe: true },
-  { name: '1920x1080 100%', width: 1920, height: 1080, axe: true },
-  { name: '1080x1920 200%', width: 540, height: 960, axe: false },
-  { name: '1920x1080 200%', width: 960, height: 540, axe: false },
+  { name: '1080x1920 100%', width: 1080, height: 1920, zoom: 100, axe: true },
+  { name: '1920x1080 100%', width: 1920, height: 1080, zoom: 100, axe: true },
+  { name: '1080x1920 200%', width: 540, height: 960, zoom: 200, axe: false },
+  { name: '1920x1080 200%', width: 960, height: 540, zoom: 200, axe: false },
 ];
 const MODES = [
   { lang: 'zh-CN', elder: false },
@@ -47,9 +47,9 @@ const app = (page) => page.locator('ck-kiosk-app');
 
 /**
  * Measures the page as it is now (runs in the page): scroll, cut-off elements and text, small touch targets.
- * `service`: the app's content area must not scroll either.
+ * `contentScrolls`: the app's content area may scroll (then it counts as a scroll panel); otherwise it must not.
  */
-function measure({ service, minTarget }) {
+function measure({ contentScrolls, minTarget }) {
   const W = innerWidth;
   const H = innerHeight;
   const px = (n) => Math.round(n);
@@ -76,7 +76,7 @@ function measure({ service, minTarget }) {
    * A panel that scrolls, or like the map pans, on its own: what it holds may lie outside it (a pin at the map's
    * edge is cut by the map, as on any map). The app's content area is the page, not a panel.
    */
-  const isPanel = (el, s) => el !== content && (/(auto|scroll)/.test(s.overflowX + s.overflowY) || el.classList.contains('leaflet-container'));
+  const isPanel = (el, s) => (el !== content || contentScrolls) && (/(auto|scroll)/.test(s.overflowX + s.overflowY) || el.classList.contains('leaflet-container'));
   /** Where a problem lies when the fix belongs to a file this branch does not own (see KNOWN below). */
   const topbar = appRoot?.querySelector('header.topbar');
   const regionOf = (el) => {
@@ -98,6 +98,7 @@ function measure({ service, minTarget }) {
 
   const cut = [];
   const small = [];
+  let targets = 0;
   // Only the outermost element cut off is reported, not each of its descendants.
   const reported = new Set();
   const underReported = (el) => {
@@ -119,8 +120,8 @@ function measure({ service, minTarget }) {
         inPanel = true;
         break;
       }
-      const clipX = /(hidden|clip)/.test(s.overflowX) || a === content;
-      const clipY = /(hidden|clip)/.test(s.overflowY) || a === content;
+      const clipX = /(hidden|clip)/.test(s.overflowX) || (a === content && !contentScrolls);
+      const clipY = /(hidden|clip)/.test(s.overflowY) || (a === content && !contentScrolls);
       if (!clipX && !clipY) continue;
       const b = a.getBoundingClientRect();
       if ((clipX && (r.left < b.left - 1 || r.right > b.right + 1)) || (clipY && (r.top < b.top - 1 || r.bottom > b.bottom + 1))) {
@@ -141,13 +142,15 @@ function measure({ service, minTarget }) {
     }
     // Touch targets.
     if (el.matches('button, a[href], [role="button"], [role="link"]') && !el.matches('[role="presentation"], [role="none"]')) {
+      targets += 1;
       if (r.width < minTarget - 0.5 || r.height < minTarget - 0.5) small.push(`${describeEl(el)} ${px(r.width)}x${px(r.height)}`);
     }
   }
   return {
     page: document.scrollingElement.scrollHeight - innerHeight,
     pageX: document.scrollingElement.scrollWidth - innerWidth,
-    content: service && content ? content.scrollHeight - content.clientHeight : 0,
+    content: !contentScrolls && content ? content.scrollHeight - content.clientHeight : 0,
+    targets,
     cut,
     small,
   };
@@ -178,7 +181,7 @@ async function settle(page) {
  * Checks the screen now shown at every viewport; answers the problems found (an empty list: it fits).
  * Leaves the page at the portrait 100% viewport, where the journeys tap.
  */
-async function checkScreen(watch, screen, mode, { service }) {
+async function checkScreen(watch, screen, mode, { homeAt200 = false } = {}) {
   const { page } = watch;
   const problems = [];
   const known = [];
@@ -186,10 +189,12 @@ async function checkScreen(watch, screen, mode, { service }) {
   for (const vp of VIEWPORTS) {
     await page.setViewportSize({ width: vp.width, height: vp.height });
     await settle(page);
-    const m = await page.evaluate(measure, { service, minTarget });
+    // Home is not a service: at 200% its content area may scroll (home.ts says why); everywhere else it must not.
+    const m = await page.evaluate(measure, { contentScrolls: homeAt200 && vp.zoom === 200, minTarget });
+    assert.ok(m.targets > 0, `${screen}: no touch target measured`);
     const where = `${screen}, ${vp.name}, ${modeName(mode)}`;
     if (m.page > 0 || m.pageX > 0) problems.push(`${where}: the page scrolls (${m.pageX} x ${m.page} px)`);
-    if (m.content > 0) problems.push(`${where}: the service does not fit, its content area scrolls ${m.content} px`);
+    if (m.content > 0) problems.push(`${where}: the screen does not fit, the app's content area scrolls ${m.content} px`);
     for (const c of m.cut) {
       const region = c.match(/^\{([\w-]+)\} /)?.[1];
       if (region && KNOWN[region]) known.push(`${where}: cut off: ${c} — known: ${KNOWN[region]}`);
@@ -270,7 +275,7 @@ describe('every kiosk screen fits, at 100% and 200%, with touch targets, no CSP 
 
       it('home', async () => {
         await page.locator('ck-home .tile').first().waitFor();
-        assertFits(await checkScreen(watch, 'home', mode, { service: false }));
+        assertFits(await checkScreen(watch, 'home', mode, { homeAt200: true }));
       });
 
       it('parking board: the problem', async () => {
@@ -278,7 +283,7 @@ describe('every kiosk screen fits, at 100% and 200%, with touch targets, no CSP 
         const board = page.locator('ck-parking-board');
         await board.locator('.fact').first().waitFor({ timeout: 20_000 });
         await board.locator('ck-chart').first().waitFor();
-        assertFits(await checkScreen(watch, 'parking board: the problem', mode, { service: true }));
+        assertFits(await checkScreen(watch, 'parking board: the problem', mode));
       });
 
       it('parking board: a proposal', async () => {
@@ -286,7 +291,7 @@ describe('every kiosk screen fits, at 100% and 200%, with touch targets, no CSP 
         await board.locator('[data-view="proposals"]').tap();
         await board.locator('[data-id="prop-barrier"] [data-action="comments"]').tap();
         await board.locator('[data-action="back"]').waitFor();
-        assertFits(await checkScreen(watch, 'parking board: a proposal', mode, { service: true }));
+        assertFits(await checkScreen(watch, 'parking board: a proposal', mode));
       });
 
       it('parking board: the vote sign-in', async () => {
@@ -305,14 +310,14 @@ describe('every kiosk screen fits, at 100% and 200%, with touch targets, no CSP 
         await board.locator('[data-motion="motion-barrier-gate"]').tap();
         await board.locator('[data-action="vote"]').tap();
         await board.locator('ck-keypad').waitFor();
-        assertFits(await checkScreen(watch, 'parking board: vote sign-in', mode, { service: true }));
+        assertFits(await checkScreen(watch, 'parking board: vote sign-in', mode));
         await board.locator('[data-action="cancel-signin"]').tap();
       });
 
       it('health record: sign-in', async () => {
         await openService(page, 'health');
         await page.locator('ck-health-record ck-keypad').waitFor({ timeout: 20_000 });
-        assertFits(await checkScreen(watch, 'health record: sign-in', mode, { service: true }));
+        assertFits(await checkScreen(watch, 'health record: sign-in', mode));
       });
 
       it('health record: the summary (demo card XK0001)', async () => {
@@ -329,7 +334,7 @@ describe('every kiosk screen fits, at 100% and 200%, with touch targets, no CSP 
           { timeout: 20_000 },
         );
         await page.locator('ck-health-record [role="tab"]').first().waitFor();
-        assertFits(await checkScreen(watch, 'health record: summary', mode, { service: true }));
+        assertFits(await checkScreen(watch, 'health record: summary', mode));
       });
 
       it('library: start', async () => {
@@ -337,7 +342,7 @@ describe('every kiosk screen fits, at 100% and 200%, with touch targets, no CSP 
         await libraryScreen(page, 'start');
         await page.locator('ck-library-checkout [part~="status"], ck-library-checkout h2').first().waitFor({ timeout: 20_000 });
         await page.waitForTimeout(500);
-        assertFits(await checkScreen(watch, 'library: start', mode, { service: true }));
+        assertFits(await checkScreen(watch, 'library: start', mode));
       });
 
       it('library: signed in (LIB00001)', async () => {
@@ -345,7 +350,7 @@ describe('every kiosk screen fits, at 100% and 200%, with touch targets, no CSP 
         await libraryScreen(page, 'pin');
         await tapKeypad(page.locator('ck-library-checkout ck-keypad'), '123456');
         await libraryScreen(page, 'borrow');
-        assertFits(await checkScreen(watch, 'library: signed in', mode, { service: true }));
+        assertFits(await checkScreen(watch, 'library: signed in', mode));
         await page.locator('ck-kiosk-app .home-button').tap();
         await waitForApp(page, 'ready', 'home');
       });
@@ -361,7 +366,7 @@ describe('every kiosk screen fits, at 100% and 200%, with touch targets, no CSP 
         const finder = watch.page.locator('ck-station-finder');
         await finder.locator('.row').first().waitFor({ timeout: 20_000 });
         await finder.locator('.ck-pin').first().waitFor({ state: 'attached', timeout: 20_000 });
-        assertFits(await checkScreen(watch, 'station finder', mode, { service: true }));
+        assertFits(await checkScreen(watch, 'station finder', mode));
       } finally {
         await watch.context.close();
       }
@@ -374,7 +379,7 @@ describe('every kiosk screen fits, at 100% and 200%, with touch targets, no CSP 
       try {
         await watch.page.goto(`${BASE}/?lang=${mode.lang}&elder=${mode.elder ? 1 : 0}&attract=2&heartbeat=3600`);
         await waitForApp(watch.page, 'ready', 'attract', 20_000);
-        assertFits(await checkScreen(watch, 'attract', mode, { service: false }));
+        assertFits(await checkScreen(watch, 'attract', mode));
       } finally {
         await watch.context.close();
       }
@@ -390,7 +395,7 @@ describe('every kiosk screen fits, at 100% and 200%, with touch targets, no CSP 
         await watch.page.goto(`${BASE}/?lang=${mode.lang}&elder=${mode.elder ? 1 : 0}&heartbeat=3600`);
         await waitForApp(watch.page, 'out-of-service', undefined, 20_000);
         // The kiosk's own log of the failed request is expected here, not a violation.
-        assertFits(await checkScreen(watch, 'out of service', mode, { service: false }));
+        assertFits(await checkScreen(watch, 'out of service', mode));
       } finally {
         await watch.context.close();
       }
