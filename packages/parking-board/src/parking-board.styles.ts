@@ -23,6 +23,9 @@ export const parkingBoardStyles = css`
     flex: none;
   }
   .board > .screen {
+    /* The containing block of visually hidden text placed absolutely inside: without it that text sits below the
+       panel, outside it, and scrolls the page. */
+    position: relative;
     flex: 0 1 auto;
     min-height: 0;
     overflow: auto;

@@ -409,5 +409,11 @@ export const stationFinderStyles = css`
       grid-template-columns: minmax(0, 5fr) minmax(0, 6fr);
       grid-template-rows: minmax(0, 1fr);
     }
+    /* Zoom in and out side by side along the map's top: one above the other they are taller than a short map. */
+    :host([fill]) .map-controls {
+      grid-auto-flow: column;
+      inset-block-start: var(--ck-space-2);
+      inset-inline-end: var(--ck-space-2);
+    }
   }
 `;
