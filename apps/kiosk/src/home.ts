@@ -384,8 +384,9 @@ export class KioskHome extends KioskElement {
           width: 8rem;
           height: 8rem;
         }
+        /* safe: when the tiles overflow their panel, centring would push the prompt above its top, out of reach. */
         .services {
-          justify-content: center;
+          justify-content: safe center;
         }
         :host(:not([data-elder])) .official .phone {
           font-size: calc(var(--ck-font-size-title) * 1.25);

@@ -118,6 +118,11 @@ function measure({ contentScrolls, minTarget }) {
       const s = getComputedStyle(a);
       if (isPanel(a, s)) {
         inPanel = true;
+        // Content above or before a scroll panel's start (centred content that overflows) can never be scrolled to.
+        const b = a.getBoundingClientRect();
+        if (!a.classList.contains('leaflet-container') && (r.top + a.scrollTop < b.top - 1 || r.left + a.scrollLeft < b.left - 1)) {
+          clipped = `${describeEl(a)}, above or before its scroll range`;
+        }
         break;
       }
       const clipX = /(hidden|clip)/.test(s.overflowX) || (a === content && !contentScrolls);
