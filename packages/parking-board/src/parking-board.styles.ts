@@ -36,6 +36,18 @@ export const parkingBoardStyles = css`
     flex-wrap: wrap;
     gap: var(--ck-space-2);
   }
+  /* Narrow (a portrait kiosk at 200% zoom): the five tabs on one row that scrolls sideways, not four rows above the screen. */
+  @container (max-width: 600px) {
+    .nav {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      overscroll-behavior: contain;
+      padding-block-end: var(--ck-space-1);
+    }
+    .nav .tab {
+      flex: none;
+    }
+  }
   button {
     font: inherit;
     min-block-size: var(--ck-touch-target);
