@@ -121,6 +121,41 @@ export class KioskAttract extends KioskElement {
         width: 1.4em;
         height: 1.4em;
       }
+      /*
+       * A small screen in CSS px — what 200% browser zoom gives (540x960, 960x540): the visitor's zoom already made
+       * everything large, so the poster's margins tighten and its headline is capped by the screen (never below the
+       * large text size), and everything stays on it, words unbroken.
+       */
+      @media (max-width: 800px), (max-height: 800px) {
+        button {
+          grid-template-columns: minmax(0, 1fr);
+          gap: var(--ck-space-2);
+          padding: var(--ck-space-3);
+        }
+        h1 {
+          font-size: max(var(--ck-font-size-large), min(calc(var(--ck-font-size-title) * 2), 9vw, 9vh));
+        }
+        .alt {
+          margin-top: var(--ck-space-2);
+          font-size: var(--ck-font-size-body);
+        }
+        ul {
+          gap: var(--ck-space-2);
+        }
+        li {
+          padding: var(--ck-space-1) var(--ck-space-3);
+          font-size: var(--ck-font-size-body);
+        }
+        .start {
+          padding: var(--ck-space-3) var(--ck-space-4);
+          font-size: var(--ck-font-size-large);
+        }
+        .official {
+          flex-wrap: wrap;
+          justify-content: center;
+          font-size: var(--ck-font-size-body);
+        }
+      }
     `,
   ];
 

@@ -27,8 +27,10 @@ export class KioskHome extends KioskElement {
         grid-template-rows: auto minmax(0, 1fr) auto;
         grid-template-areas: 'hero' 'services' 'official';
         gap: var(--ck-space-4);
-        /* Exactly the screen between the top bar and the footer: everything fits in every language, theme and orientation. */
-        min-height: 100%;
+        /* Exactly the screen between the top bar and the footer: everything fits in every language, theme and
+           orientation; when the tiles need more room than is left, they scroll in their own panel (below). */
+        height: 100%;
+        min-height: 0;
         padding: calc(var(--ck-space-4) * 1.5);
       }
       h1,
@@ -128,6 +130,43 @@ export class KioskHome extends KioskElement {
         grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr));
         grid-auto-rows: minmax(16rem, auto);
         align-content: start;
+      }
+      /*
+       * Several services: the prompt and the tiles scroll in their own panel when the screen has no room for all of
+       * them (elder type in landscape). The list keeps its height (a grid that scrolls itself would clamp its rows).
+       */
+      .services:has(ul.many) {
+        overflow-y: auto;
+        overscroll-behavior: contain;
+      }
+      ul.many {
+        flex: none;
+      }
+      ul.many li {
+        container-type: inline-size;
+      }
+      /* A narrow tile (two columns of elder type): a smaller icon, no arrow, so that the words have the room. */
+      @container (max-width: 40rem) {
+        ul.many .tile {
+          grid-template-columns: auto minmax(0, 1fr);
+          gap: var(--ck-space-3);
+          padding: var(--ck-space-4);
+        }
+        ul.many .tile-icon {
+          width: 5rem;
+          height: 5rem;
+        }
+        ul.many .tile-icon .icon {
+          width: 3rem;
+          height: 3rem;
+        }
+        ul.many .tile .go {
+          display: none;
+        }
+        ul.many .tile-title {
+          font-size: var(--ck-font-size-title);
+          overflow-wrap: break-word;
+        }
       }
       /* One service: a large tile of its own size (not stretched over the whole screen). */
       ul.single {
@@ -346,8 +385,9 @@ export class KioskHome extends KioskElement {
           width: 8rem;
           height: 8rem;
         }
+        /* safe: when the tiles overflow their panel, centring would push the prompt above its top, out of reach. */
         .services {
-          justify-content: center;
+          justify-content: safe center;
         }
         :host(:not([data-elder])) .official .phone {
           font-size: calc(var(--ck-font-size-title) * 1.25);
@@ -428,6 +468,62 @@ export class KioskHome extends KioskElement {
         }
         ul.single .tile .go {
           grid-column: 2;
+        }
+      }
+      /*
+       * A small screen in CSS px — what 200% browser zoom gives (540x960, 960x540): the site's band, the tiles and the
+       * official cannot all share it, so the home screen takes the height of its content and the app's content area
+       * scrolls (home is not a service: item 10's no-scroll rule is for a service's main screen). The site's name is
+       * capped by the screen's width (never below the large text size) so no word runs off its edge.
+       */
+      @media (max-width: 800px), (max-height: 800px) {
+        :host {
+          height: auto;
+          min-height: 100%;
+          padding: var(--ck-space-3);
+          gap: var(--ck-space-3);
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: auto;
+          grid-template-areas: 'hero' 'services' 'official';
+        }
+        .services:has(ul.many) {
+          overflow-y: visible;
+        }
+        /* One column: the clock and its long date (English) below the name, not squeezing it. */
+        .hero {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-areas: 'welcome' 'name' 'alt' 'clock';
+          padding: var(--ck-space-3) var(--ck-space-4);
+        }
+        .clock {
+          align-items: flex-start;
+          text-align: start;
+        }
+        h1 {
+          font-size: max(var(--ck-font-size-large), min(calc(var(--ck-font-size-title) * 1.25 + 0.5rem), 8vw));
+        }
+        .tile {
+          gap: var(--ck-space-3);
+          padding: var(--ck-space-3);
+        }
+        .tile-icon {
+          width: 5rem;
+          height: 5rem;
+        }
+        .tile-icon .icon {
+          width: 3rem;
+          height: 3rem;
+        }
+        ul {
+          grid-auto-rows: auto;
+        }
+        .official {
+          padding: var(--ck-space-3) var(--ck-space-4);
+          column-gap: var(--ck-space-3);
+        }
+        .official .badge {
+          width: 4rem;
+          height: 4rem;
         }
       }
     `,

@@ -6,10 +6,17 @@ export const healthRecordStyles = css`
     container-type: inline-size;
     background: var(--ck-color-bg);
   }
+  /* In a box of fixed height (the kiosk's screen) the record scrolls in its own panel, never the page;
+     in a page of auto height max-height is no limit. */
   .record {
     display: grid;
+    align-content: start;
     gap: var(--ck-space-3);
     padding: var(--ck-space-3);
+    box-sizing: border-box;
+    max-height: 100%;
+    overflow: auto;
+    overscroll-behavior: contain;
   }
   h2,
   h3,

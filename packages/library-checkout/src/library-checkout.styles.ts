@@ -13,6 +13,12 @@ export const styles = css`
     padding: var(--ck-space-3);
     max-width: 72rem;
     margin-inline: auto;
+    /* In a box of fixed height (the kiosk's screen) the screen scrolls in its own panel, never the page;
+       in a page of auto height max-height is no limit. */
+    box-sizing: border-box;
+    max-height: 100%;
+    overflow: auto;
+    overscroll-behavior: contain;
   }
   h2,
   h3,

@@ -9,15 +9,44 @@ export const parkingBoardStyles = css`
     font-size: var(--ck-font-size-body);
     line-height: var(--ck-line-height);
   }
+  /* In a box of fixed height (the kiosk's screen): the tabs stay, the screen below them scrolls in its own
+     panel, never the page. In a page of auto height max-height is no limit and nothing scrolls. */
   .board {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--ck-space-3);
     padding: var(--ck-space-3);
+    box-sizing: border-box;
+    max-height: 100%;
+  }
+  .board > * {
+    flex: none;
+  }
+  .board > .screen {
+    /* The containing block of visually hidden text placed absolutely inside: without it that text sits below the
+       panel, outside it, and scrolls the page. */
+    position: relative;
+    flex: 0 1 auto;
+    min-height: 0;
+    overflow: auto;
+    overscroll-behavior: contain;
   }
   .nav {
     display: flex;
     flex-wrap: wrap;
     gap: var(--ck-space-2);
+  }
+  /* Narrow (a portrait kiosk at 200% zoom): the five tabs on one row that scrolls sideways, not four rows above the screen. */
+  @container (max-width: 600px) {
+    .nav {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      overscroll-behavior: contain;
+      padding-block-end: var(--ck-space-1);
+    }
+    .nav .tab {
+      flex: none;
+    }
   }
   button {
     font: inherit;

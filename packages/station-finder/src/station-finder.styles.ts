@@ -376,4 +376,44 @@ export const stationFinderStyles = css`
       grid-template-rows: minmax(0, 1fr);
     }
   }
+  /*
+   * A narrow or short screen (200% browser zoom gives 540x960 or 960x540 CSS px): the filter chips stay on one
+   * row that scrolls sideways instead of wrapping into rows that push the map and the list off the screen.
+   */
+  @container (max-width: 960px) {
+    :host([fill]) .chips {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      overscroll-behavior: contain;
+      padding-block-end: var(--ck-space-1);
+    }
+    :host([fill]) .chip {
+      flex: none;
+    }
+  }
+  /* Short and wide (landscape at 200%): the title beside the chips, and the list beside the map as on a wide screen. */
+  @media (orientation: landscape) and (max-height: 700px) {
+    :host([fill]) .header {
+      display: flex;
+      align-items: center;
+    }
+    :host([fill]) .title {
+      flex: none;
+    }
+    :host([fill]) .chips {
+      flex: 1 1 auto;
+      min-width: 0;
+    }
+    :host([fill]) .finder .body,
+    :host([fill]) .finder.detail-open .body {
+      grid-template-columns: minmax(0, 5fr) minmax(0, 6fr);
+      grid-template-rows: minmax(0, 1fr);
+    }
+    /* Zoom in and out side by side along the map's top: one above the other they are taller than a short map. */
+    :host([fill]) .map-controls {
+      grid-auto-flow: column;
+      inset-block-start: var(--ck-space-2);
+      inset-inline-end: var(--ck-space-2);
+    }
+  }
 `;
