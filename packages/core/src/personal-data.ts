@@ -7,8 +7,11 @@ export type WipeReason = 'sign-out' | 'idle' | 'disconnect' | 'page-hide' | 'api
 export interface PersonalDataOptions<T> {
   /** The empty value, restored by every wipe. */
   empty: T;
-  /** Called after each wipe, e.g. to reset a view. */
-  onWipe?: (reason: WipeReason) => void;
+  /**
+   * Called after each wipe, e.g. to reset a view. `previous` is what was held, already gone from the
+   * controller: for ending a server session it carried (sign out on idle), never to keep.
+   */
+  onWipe?: (reason: WipeReason, previous: T) => void;
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -57,8 +60,9 @@ export class PersonalDataController<T> implements ReactiveController {
 
   /** Drops everything held, then calls `onWipe`. Safe to call when empty. */
   wipe(reason: WipeReason = 'api'): void {
+    const previous = this.#value;
     this.#value = this.#options.empty;
-    this.#options.onWipe?.(reason);
+    this.#options.onWipe?.(reason, previous);
     this.host.requestUpdate();
   }
 

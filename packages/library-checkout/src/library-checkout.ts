@@ -137,7 +137,7 @@ export class LibraryCheckout extends KioskElement {
   @state() private accessor sent: readonly SentNote[] = [];
 
   #session = new SessionController(this, () => ({ api: this.api }));
-  #visit = new PersonalDataController<Visit>(this, { empty: NO_VISIT, onWipe: (reason) => this.#afterWipe(reason) });
+  #visit = new PersonalDataController<Visit>(this, { empty: NO_VISIT, onWipe: (reason, previous) => this.#afterWipe(reason, previous) });
   /** The scanner owns each scan: its keys never reach the keypad. @internal */
   protected readonly scanner = new BarcodeScannerController(this, { onScan: (code) => void this.#onScan(code), minLength: 2 });
   /** Whether the library answers, and its sign-in policy. */
@@ -221,7 +221,10 @@ export class LibraryCheckout extends KioskElement {
     }
   }
 
-  #afterWipe(_reason: WipeReason): void {
+  #afterWipe(reason: WipeReason, previous: Visit): void {
+    // Idle, page hide, leaving the page: the patron's server session ends too, with or without a kiosk shell
+    // around the element (finish() already signed out before its own wipe).
+    if (reason !== 'sign-out') void previous.patron?.signOut();
     this.query = undefined;
     this.scanProblem = undefined;
     this.sent = [];

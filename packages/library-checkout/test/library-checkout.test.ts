@@ -579,6 +579,21 @@ describe('ck-library-checkout', () => {
       dialog.remove();
       });
 
+    it('idle also ends the patron\'s session on the server, with no kiosk shell around the element', async () => {
+      const library = new DemoLibrary();
+      const seen: { method: string; path: string; headers: Record<string, string> }[] = [];
+      const host = document.createElement('div');
+      provideSession(host, createSession({ api: '/api', fetch: serverFetch(library, seen) }));
+      const el = await fixture<LibraryCheckout>(html`<ck-library-checkout card-prefix="LIB"></ck-library-checkout>`, { parentNode: host });
+      await el.taskComplete;
+      await signIn(el);
+      expect(el.signedIn).to.equal(true);
+      window.dispatchEvent(new CustomEvent('ck-idle'));
+      await until(() => seen.some((r) => r.path === '/signout'), 'sign-out sent');
+      expect(seen.find((r) => r.path === '/signout')!.headers['authorization']).to.match(/^Bearer tok-/);
+      expect(el.signedIn).to.equal(false);
+    });
+
     it('a sign-in answered after the kiosk went idle does not sign the patron in', async () => {
       const el = await checkout(new DemoLibrary({ delayMs: 300 }));
       await scan('LIB00001');
