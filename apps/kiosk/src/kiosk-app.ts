@@ -46,6 +46,11 @@ export class KioskApp extends KioskElement {
         box-shadow: 0 2px 12px rgb(0 0 0 / 0.06);
         position: relative;
         z-index: 1;
+        /* A container, so the switches and the title follow the bar's own width (a 200% zoom halves it);
+           what does not fit wraps onto a second row instead of running off the edge. */
+        container: topbar / inline-size;
+        flex-wrap: wrap;
+        row-gap: var(--ck-space-2);
       }
       .brand {
         display: flex;
@@ -70,48 +75,21 @@ export class KioskApp extends KioskElement {
         text-wrap: balance;
         overflow-wrap: anywhere;
       }
+      /* The service's name wraps (balanced) instead of being cut with an ellipsis. */
       .title {
         margin: 0;
         font-size: var(--ck-font-size-title);
         line-height: 1.2;
-        flex: 1;
+        flex: 1 1 6em;
         min-width: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
+        overflow-wrap: anywhere;
+        text-wrap: balance;
       }
-      /* Elder type in portrait leaves no room for the title beside Home and the switches; the service's own heading follows right below. */
-      @media (orientation: portrait) {
-        :host([data-ck-theme~='elder']) .title {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-        }
-        :host([data-ck-theme~='elder']) .switches {
-          margin-inline-start: auto;
-        }
-        :host([data-ck-theme~='elder']) .brand {
-          font-size: var(--ck-font-size-body);
-        }
-        /* Whole words: "service" must not break into "servic / e". */
-        :host([data-ck-theme~='elder']) .brand span {
-          overflow-wrap: normal;
-          min-width: min-content;
-        }
-        /* The name keeps its words' width, so four switches beside it wrap onto a second row instead of covering it. */
-        :host([data-ck-theme~='elder']) .brand {
-          min-width: min-content;
-        }
-        :host([data-ck-theme~='elder']) .switches {
-          flex-wrap: wrap;
-          justify-content: flex-end;
-          row-gap: var(--ck-space-2);
-        }
-        /* No room for its words beside the switches: the accent-coloured icon stays, named for screen readers. */
-        :host([data-ck-theme~='elder']) .read-aloud .label,
-        :host([data-ck-theme~='elder']) .contrast .label {
+      /* Narrower than a landscape screen at 100%: read aloud and high contrast show their icons only (named for
+         screen readers), so Home and the service's name keep their room. */
+      @container topbar (width < 1500px) {
+        .read-aloud .label,
+        .contrast .label {
           position: absolute;
           width: 1px;
           height: 1px;
@@ -119,12 +97,52 @@ export class KioskApp extends KioskElement {
           clip-path: inset(50%);
           white-space: nowrap;
         }
+      }
+      /* Narrower still (200% zoom on a landscape screen): elder mode shows its icon only too, and the switches
+         sit closer, so the service's name still fits beside Home. */
+      @container topbar (width < 1000px) {
+        .elder .label {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+        .switches {
+          gap: var(--ck-space-2);
+        }
+        .switches .switch {
+          min-width: calc(var(--ck-touch-target) * 1.25);
+          padding-inline: var(--ck-space-2);
+        }
+      }
+      /* Phone-wide (200% zoom on a portrait screen): the name is left to the service's own heading right below. */
+      @container topbar (width < 800px) {
+        .title {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+      }
+      /* Elder type in portrait: the brand beside the switches keeps whole words, and the bar wraps rather than cut. */
+      @media (orientation: portrait) {
+        :host([data-ck-theme~='elder']) .brand {
+          font-size: var(--ck-font-size-body);
+          /* The name keeps its words' width, so the switches beside it wrap onto a second row instead of covering it. */
+          min-width: min-content;
+        }
+        /* Whole words: "service" must not break into "servic / e". */
+        :host([data-ck-theme~='elder']) .brand span {
+          overflow-wrap: normal;
+          min-width: min-content;
+        }
         :host([data-ck-theme~='elder']) .topbar {
           gap: var(--ck-space-3);
           padding-inline: var(--ck-space-4);
-          /* Home, read aloud, language and elder mode at elder sizes are wider than a portrait screen: wrap, never cut. */
-          flex-wrap: wrap;
-          row-gap: var(--ck-space-2);
         }
       }
       .spacer {
@@ -140,10 +158,15 @@ export class KioskApp extends KioskElement {
         width: 1.5em;
         height: 1.5em;
       }
+      /* On the right, also when they wrap under Home and the title (portrait). */
       .switches {
         display: flex;
         align-items: center;
         gap: var(--ck-space-3);
+        margin-inline-start: auto;
+        flex-wrap: wrap;
+        justify-content: flex-end;
+        row-gap: var(--ck-space-2);
       }
       .segmented {
         display: flex;
@@ -813,7 +836,7 @@ export class KioskApp extends KioskElement {
         <button class="switch" type="button" lang="en" data-locale="en" aria-pressed=${locale === 'en' ? 'true' : 'false'} @click=${() => void this.#setLocale('en')}>English</button>
       </div>
       <button class="switch elder" type="button" data-elder aria-pressed=${this.elder ? 'true' : 'false'} @click=${() => (this.elder = !this.elder)}>
-        ${icon('elder')}<span>${msg('Elder mode')}</span>
+        ${icon('elder')}<span class="label">${msg('Elder mode')}</span>
       </button>
       <button class="switch elder contrast" type="button" data-contrast aria-pressed=${this.contrast ? 'true' : 'false'} @click=${() => (this.contrast = !this.contrast)}>
         ${contrastIcon()}<span class="label">${msg('High contrast')}</span>
