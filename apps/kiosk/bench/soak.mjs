@@ -169,14 +169,25 @@ async function detachedNodes(cdp, cycle) {
   }
   const top = Object.fromEntries(Object.entries(byName).sort((a, b) => b[1] - a[1]).slice(0, 15));
   // CDP's own list of detached nodes (Chromium 120+), when it answers: how many, and how many nodes they keep.
-  // Lit keeps one <template> per distinct template (its content is an inert document the snapshot
-  // also counts as detached): a cache bounded by the code, not a leak. Every other detached root is.
-  let templates;
+  // Lit keeps one <template> per distinct template, and its content (an inert document of its own,
+  // which Chromium counts as detached too): a cache bounded by the code, not a leak. A detached node
+  // that belongs to the page's own document is a leak: an element the page removed and still holds.
+  let templates = 0;
   let leaked;
   try {
     const { detachedNodes } = await cdp.send('DOM.getDetachedDomNodes');
-    const others = detachedNodes.filter((d) => d.treeNode.nodeName !== 'TEMPLATE');
-    templates = detachedNodes.length - others.length;
+    const others = [];
+    for (const d of detachedNodes) {
+      if (d.treeNode.nodeName === 'TEMPLATE') {
+        templates += 1;
+        continue;
+      }
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: d.treeNode.backendNodeId, objectGroup: 'soak' });
+      const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { return this.ownerDocument === document; }', returnByValue: true });
+      if (result.value) others.push(d);
+      else templates += 1;
+    }
+    await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'soak' });
     leaked = {
       roots: others.length,
       nodes: others.reduce((n, d) => n + Math.max(1, d.retainedNodeIds?.length ?? 0), 0),
@@ -212,7 +223,7 @@ try {
       `cycle ${String(s.cycle).padStart(4)}: heap ${(s.heapUsedBytes / 1048576).toFixed(2)} MB, DOM nodes ${s.nodes}, listeners ${s.jsEventListeners}, documents ${s.documents}` +
         (s.litTemplates === undefined && s.detachedRoots === undefined
           ? ''
-          : `, detached nodes ${s.detachedNodes} (${JSON.stringify(s.detachedRoots)}) besides Lit's ${s.litTemplates} cached <template>s; heap snapshot: ${s.snapshotDetached} detached ${JSON.stringify(s.snapshotDetachedByName)}`),
+          : `, detached nodes ${s.detachedNodes} (${JSON.stringify(s.detachedRoots)}) of the page's document, besides ${s.litTemplates} roots of Lit's template cache; heap snapshot: ${s.snapshotDetached} detached ${JSON.stringify(s.snapshotDetachedByName)}`),
     );
   samples.push(await sample(cdp, 0, true));
   print(samples.at(-1));
