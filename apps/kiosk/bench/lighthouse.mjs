@@ -79,10 +79,12 @@ try {
     for (const id of ['accessibility', 'best-practices']) {
       failing[id] = lhr.categories[id].auditRefs
         .filter((ref) => ref.weight > 0 || lhr.audits[ref.id].scoreDisplayMode === 'binary')
-        .map((ref) => lhr.audits[ref.id])
+        .map((ref) => ({ ...lhr.audits[ref.id], weight: ref.weight }))
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual')
         .map((a) => ({
           id: a.id,
+          // Weight 0: shown by Lighthouse, but not counted in the category's score.
+          weight: a.weight,
           title: a.title,
           score: a.score,
           items: (a.details?.items ?? []).slice(0, 5).map((item) => item.node?.snippet ?? item.description ?? item.source?.url ?? item.url ?? JSON.stringify(item).slice(0, 200)),
@@ -113,7 +115,7 @@ try {
     console.log(`  accessibility ${score('accessibility')}  best practices ${score('best-practices')}  performance ${score('performance')}  ${ok ? 'goals met' : 'GOAL NOT MET'}`);
     console.log(`  ${Object.entries(metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     for (const [category, audits] of Object.entries(failing)) {
-      for (const a of audits) console.log(`  ${category} fails ${a.id} (${a.title})${a.items.length ? `:\n      ${a.items.join('\n      ')}` : ''}`);
+      for (const a of audits) console.log(`  ${category} fails ${a.id} (${a.title}; weight ${a.weight})${a.items.length ? `:\n      ${a.items.join('\n      ')}` : ''}`);
     }
     for (const w of lhr.runWarnings) console.log(`  warning: ${w}`);
   }

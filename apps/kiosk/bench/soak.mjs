@@ -135,7 +135,8 @@ async function sample(cdp, cycle, snapshot) {
   const dom = await cdp.send('Memory.getDOMCounters');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = Object.fromEntries(metrics.map((m) => [m.name, m.value]));
-  const out = { cycle, heapUsedBytes: heap.usedSize, heapTotalBytes: heap.totalSize, jsHeapUsedSize: metric.JSHeapUsedSize, nodes: dom.nodes, documents: dom.documents, jsEventListeners: dom.jsEventListeners };
+  // usedSize: V8's JS heap; embedderHeapUsedSize (newer Chromium): Blink's own objects, DevTools' network log among them.
+  const out = { cycle, heapUsedBytes: heap.usedSize, heapTotalBytes: heap.totalSize, embedderHeapUsedBytes: heap.embedderHeapUsedSize, jsHeapUsedSize: metric.JSHeapUsedSize, nodes: dom.nodes, documents: dom.documents, jsEventListeners: dom.jsEventListeners };
   if (snapshot) Object.assign(out, await detachedNodes(cdp, cycle));
   return out;
 }
