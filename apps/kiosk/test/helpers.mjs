@@ -1,6 +1,8 @@
 // Shared by the end-to-end specs: Chromium, the kiosk page, axe, CSP watching.
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const BASE = process.env.KIOSK_URL ?? 'http://127.0.0.1:8080';
@@ -10,6 +12,18 @@ export const LANDSCAPE = { width: 1920, height: 1080 };
 export const SITE = { id: 'ningde-donghu', zh: '东湖公园东门驿站', en: 'Donghu Park East Gate Station', official: '黄德明', phone: '0593-2585086', lat: 26.659154, lon: 119.549627 };
 /** The server's documented demo credential of the site (accepted outside production): a kiosk already enrolled there. */
 export const DEVICE_KEY = `ckd_demo-${SITE.id}.demo-secret`;
+/** The test server's database engine: 'sqlite', or 'postgres' in the PostgreSQL pass (test/run.mjs --pg). */
+export const DB_ENGINE = process.env.KIOSK_DB_ENGINE ?? 'sqlite';
+
+/**
+ * Runs one of the server's commands (`devices`, `staff-add`, ...: apps/server/src/cli) on the test
+ * server's own database, whichever engine it is, and answers what it printed.
+ */
+export function serverCommand(name, args = [], env = {}) {
+  const cli = path.join(path.dirname(process.env.KIOSK_SERVER_MAIN), `cli/${name}.js`);
+  const dbEnv = DB_ENGINE === 'postgres' ? { DATABASE_URL: process.env.KIOSK_DATABASE_URL } : { SQLITE_PATH: process.env.KIOSK_SQLITE_PATH, DATABASE_URL: '' };
+  return execFileSync(process.execPath, [cli, ...args], { cwd: process.env.KIOSK_TMP, env: { ...process.env, PUBLIC_URL: BASE, ...dbEnv, ...env }, encoding: 'utf8' });
+}
 
 export function launch() {
   return chromium.launch({
