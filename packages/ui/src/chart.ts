@@ -47,6 +47,10 @@ function loadChart(): Promise<ChartClass> {
   return runtime;
 }
 
+/** One media query for the page: a new one per draw stays alive in the browser for as long as the page. */
+let reducedMotionQuery: MediaQueryList | undefined;
+const reducedMotion = () => (reducedMotionQuery ??= matchMedia('(prefers-reduced-motion: reduce)'));
+
 const TAG = 'ck-chart';
 const KINDS = ['line', 'bar'] as const;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -165,7 +169,9 @@ export class KioskChart extends KioskElement {
       this.view = 'table';
       return;
     }
-    if (this.#stale && this.#runtime.status === TaskStatus.COMPLETE) this.#draw(this.#runtime.value!);
+    // Not while detached: chart.js would watch the document for the canvas (a MutationObserver) and, with no
+    // disconnect to destroy it, keep the removed element and its screen alive. Reconnecting redraws.
+    if (this.#stale && this.isConnected && this.#runtime.status === TaskStatus.COMPLETE) this.#draw(this.#runtime.value!);
   }
 
   override render() {
@@ -249,7 +255,7 @@ export class KioskChart extends KioskElement {
       unit: this.unit,
       // Read now, not once: a theme switched on an ancestor applies at the next draw.
       theme: readChartTheme(getComputedStyle(this)),
-      reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+      reducedMotion: reducedMotion().matches,
       locale,
     });
     if (this.#chart && this.#chart.canvas === canvas && this.#chartType === config.type) {

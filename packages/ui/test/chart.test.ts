@@ -141,6 +141,19 @@ describe('ck-chart', () => {
     await chartOf(el);
   });
 
+  it('does not draw while detached (chart.js would keep the removed element alive), and draws when put back', async () => {
+    const el = await bloodPressure();
+    const canvas = el.shadowRoot!.querySelector('canvas')!;
+    await chartOf(el);
+    const parent = el.parentElement!;
+    el.remove();
+    el.series = [{ label: '收缩压', data: [120, 125, 130] }];
+    await el.updateComplete;
+    expect(Chart.getChart(canvas) === undefined, 'not drawn while detached').to.equal(true);
+    parent.append(el);
+    expect((await chartOf(el)).data.datasets[0]!.data).to.deep.equal([120, 125, 130]);
+  });
+
   for (const [name, labels, series] of [
     ['no labels', [], pressure],
     ['no series', days, []],
