@@ -117,9 +117,20 @@ export class KioskApp extends KioskElement {
           padding-inline: var(--ck-space-2);
         }
       }
-      /* Phone-wide (200% zoom on a portrait screen): the name is left to the service's own heading right below. */
+      /* Phone-wide (200% zoom on a portrait screen), or elder type on a 200% landscape screen: the name is left to
+         the service's own heading right below, so the bar keeps one row of switches and the service its height. */
       @container topbar (width < 800px) {
         .title {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip-path: inset(50%);
+          white-space: nowrap;
+        }
+      }
+      @container topbar (width < 1000px) {
+        :host([data-ck-theme~='elder']) .title {
           position: absolute;
           width: 1px;
           height: 1px;

@@ -68,10 +68,14 @@ export class KioskOutOfService extends KioskElement {
   static override styles = [
     KioskElement.styles,
     css`
+      /* The whole screen, scrolling inside itself when the panel is taller (elder type on 1920x1080, 200% zoom):
+         'safe' keeps the top reachable instead of centring it off screen. */
       :host {
         display: grid;
-        place-items: center;
-        min-height: 100dvh;
+        place-items: safe center;
+        box-sizing: border-box;
+        height: 100dvh;
+        overflow: auto;
         padding: var(--ck-space-4);
         background: var(--ck-color-surface);
       }
@@ -99,6 +103,21 @@ export class KioskOutOfService extends KioskElement {
       .mark svg {
         width: 5rem;
         height: 5rem;
+      }
+      /* Landscape and zoomed screens: a smaller mark and less padding, so the phone and Try again fit. */
+      @media (max-height: 1200px) {
+        .panel {
+          padding: var(--ck-space-4);
+          gap: var(--ck-space-3);
+        }
+        .mark {
+          width: 5rem;
+          height: 5rem;
+        }
+        .mark svg {
+          width: 3rem;
+          height: 3rem;
+        }
       }
       h1 {
         margin: 0;
