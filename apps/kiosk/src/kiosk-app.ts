@@ -85,11 +85,14 @@ export class KioskApp extends KioskElement {
         overflow-wrap: anywhere;
         text-wrap: balance;
       }
-      /* Narrower than a landscape screen at 100%: read aloud and high contrast show their icons only (named for
-         screen readers), so Home and the service's name keep their room. */
+      /* A service open (or elder type) on a screen narrower than landscape at 100%: read aloud and high contrast
+         show their icons only (named for screen readers; read aloud stays accent-coloured in elder mode), so Home
+         and the service's name keep their room. */
       @container topbar (width < 1500px) {
-        .read-aloud .label,
-        .contrast .label {
+        .in-service .read-aloud .label,
+        .in-service .contrast .label,
+        :host([data-ck-theme~='elder']) .read-aloud .label,
+        :host([data-ck-theme~='elder']) .contrast .label {
           position: absolute;
           width: 1px;
           height: 1px;
@@ -797,7 +800,7 @@ export class KioskApp extends KioskElement {
     if (this.attract) return html`<main><ck-attract .site=${this.site} .services=${this.#offered}></ck-attract></main>`;
     const service = this.serviceId ? this.#offered.find((s) => s.id === this.serviceId) : undefined;
     return html`
-      <header class="topbar">
+      <header class=${service ? 'topbar in-service' : 'topbar'}>
         ${service
           ? html`<ck-button class="home-button" size="large" @click=${() => this.goHome()}>
                 <span slot="icon">${icon('home')}</span>${msg('Home')}
