@@ -102,9 +102,12 @@ export class KioskApp extends KioskElement {
         }
       }
       /* Narrower still (200% zoom on a landscape screen): elder mode shows its icon only too, and the switches
-         sit closer, so the service's name still fits beside Home. */
+         sit closer, so the service's name still fits beside Home. With elder type there, and on a phone-wide bar
+         (200% zoom on a portrait screen), the name is left to the service's own heading right below, so the bar
+         keeps one row of switches and the service its height. */
       @container topbar (width < 1000px) {
-        .elder .label {
+        .elder .label,
+        :host([data-ck-theme~='elder']) .title {
           position: absolute;
           width: 1px;
           height: 1px;
@@ -120,20 +123,8 @@ export class KioskApp extends KioskElement {
           padding-inline: var(--ck-space-2);
         }
       }
-      /* Phone-wide (200% zoom on a portrait screen), or elder type on a 200% landscape screen: the name is left to
-         the service's own heading right below, so the bar keeps one row of switches and the service its height. */
       @container topbar (width < 800px) {
         .title {
-          position: absolute;
-          width: 1px;
-          height: 1px;
-          overflow: hidden;
-          clip-path: inset(50%);
-          white-space: nowrap;
-        }
-      }
-      @container topbar (width < 1000px) {
-        :host([data-ck-theme~='elder']) .title {
           position: absolute;
           width: 1px;
           height: 1px;
@@ -280,24 +271,23 @@ export class KioskApp extends KioskElement {
       .starting ck-status-banner {
         min-width: min(100%, 40rem);
       }
-      .offline-note {
-        margin: var(--ck-space-3) calc(var(--ck-space-4) * 1.5) 0;
-        padding: var(--ck-space-3) var(--ck-space-4);
-        border-radius: var(--ck-radius);
-        background: color-mix(in srgb, var(--ck-color-warning) 12%, var(--ck-color-bg));
-        border: 2px solid var(--ck-color-warning);
-        color: var(--ck-color-text);
-        font-size: var(--ck-font-size-body);
-        font-weight: 600;
-      }
+      /* Notices above the service: the network is down (warning), or a server problem (danger). */
+      .offline-note,
       .service-problem {
         margin: var(--ck-space-3) calc(var(--ck-space-4) * 1.5) 0;
         padding: var(--ck-space-3) var(--ck-space-4);
         border-radius: var(--ck-radius);
-        background: color-mix(in srgb, var(--ck-color-danger) 10%, var(--ck-color-bg));
-        border: 2px solid var(--ck-color-danger);
         color: var(--ck-color-text);
         font-size: var(--ck-font-size-body);
+      }
+      .offline-note {
+        background: color-mix(in srgb, var(--ck-color-warning) 12%, var(--ck-color-bg));
+        border: 2px solid var(--ck-color-warning);
+        font-weight: 600;
+      }
+      .service-problem {
+        background: color-mix(in srgb, var(--ck-color-danger) 10%, var(--ck-color-bg));
+        border: 2px solid var(--ck-color-danger);
         display: grid;
         gap: var(--ck-space-2);
       }
