@@ -153,6 +153,12 @@ export class KioskApp extends KioskElement {
       .spacer {
         flex: 1;
       }
+      /* The library's screen scrolls in its own panel inside the service's fixed height, never the page. */
+      ck-library-checkout::part(screen) {
+        max-height: 100%;
+        overflow: auto;
+        overscroll-behavior: contain;
+      }
       .home-button::part(button) {
         min-height: calc(var(--ck-touch-target) * 1.5);
         padding-inline: calc(var(--ck-space-4) * 1.25);

@@ -13,12 +13,10 @@ export const styles = css`
     padding: var(--ck-space-3);
     max-width: 72rem;
     margin-inline: auto;
-    /* In a box of fixed height (the kiosk's screen) the screen scrolls in its own panel, never the page;
-       in a page of auto height max-height is no limit. */
+    /* In a box of fixed height (the kiosk's screen) the page that places it makes this part scroll:
+       ck-library-checkout::part(screen) { max-height: 100%; overflow: auto; } (apps/kiosk does). Not here:
+       as a scroll container in a page of auto height the screen's pictures would not settle. */
     box-sizing: border-box;
-    max-height: 100%;
-    overflow: auto;
-    overscroll-behavior: contain;
   }
   h2,
   h3,
