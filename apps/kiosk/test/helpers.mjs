@@ -113,3 +113,18 @@ export function assertNoViolations(watch) {
   assert.deepEqual(watch.violations, [], 'no CSP / Trusted Types violations');
   assert.deepEqual(watch.errors, [], 'no uncaught page errors');
 }
+
+/**
+ * A USB scanner: a burst of keys then Enter, dispatched in the page with their own time stamps
+ * (4 ms apart), so a stall of a loaded test machine cannot make it look like a person typing.
+ */
+export function scan(page, code) {
+  return page.evaluate((value) => {
+    const start = performance.now();
+    [...value, 'Enter'].forEach((key, i) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true });
+      Object.defineProperty(event, 'timeStamp', { value: start + i * 4 });
+      (document.activeElement ?? document.body).dispatchEvent(event);
+    });
+  }, code);
+}

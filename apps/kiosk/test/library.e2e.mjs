@@ -8,24 +8,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BASE, expectAccessible, kioskPage, launch, pageText, waitForApp } from './helpers.mjs';
+import { BASE, expectAccessible, kioskPage, launch, pageText, scan, waitForApp } from './helpers.mjs';
 
 const CREDENTIAL = 'ckd_demo-xikou-hall.demo-secret';
 
-/**
- * A USB scanner: a burst of keys then Enter, dispatched in the page with their own time stamps
- * (4 ms apart), so a stall of a loaded test machine cannot make it look like a person typing.
- */
-function scan(page, code) {
-  return page.evaluate((value) => {
-    const start = performance.now();
-    [...value, 'Enter'].forEach((key, i) => {
-      const event = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true });
-      Object.defineProperty(event, 'timeStamp', { value: start + i * 4 });
-      (document.activeElement ?? document.body).dispatchEvent(event);
-    });
-  }, code);
-}
 
 const waitForScreen = (page, screen) => page.waitForFunction((s) => document.querySelector('ck-kiosk-app')?.shadowRoot?.querySelector('ck-library-checkout')?.screen === s, screen, { timeout: 15_000 });
 const rowsOf = (page) =>

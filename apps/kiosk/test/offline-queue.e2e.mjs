@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { assertNoViolations, BASE, expectAccessible, kioskPage, launch, pageText, waitForApp } from './helpers.mjs';
+import { assertNoViolations, BASE, expectAccessible, kioskPage, launch, pageText, scan, waitForApp } from './helpers.mjs';
 
 const CREDENTIAL = 'ckd_demo-xikou-hall.demo-secret';
 // Demo data no other spec touches: item 92 is on loan to patron 8; LIB00010 borrows items 43 and 44 (on the shelf).
@@ -28,16 +28,6 @@ function database() {
 const loansOf = (db, item) => db.prepare('SELECT patron_id, returned_at FROM loans WHERE item_id = ? ORDER BY id').all(item);
 const auditOf = (db, action, barcode) => db.prepare('SELECT COUNT(*) AS n FROM audit_log WHERE action = ? AND subject = ?').get(action, `item:${barcode}`).n;
 
-function scan(page, code) {
-  return page.evaluate((value) => {
-    const start = performance.now();
-    [...value, 'Enter'].forEach((key, i) => {
-      const event = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true });
-      Object.defineProperty(event, 'timeStamp', { value: start + i * 4 });
-      (document.activeElement ?? document.body).dispatchEvent(event);
-    });
-  }, code);
-}
 // Functions, not strings: the page's CSP has no 'unsafe-eval'.
 const waitForScreen = (page, screen) =>
   page.waitForFunction((s) => document.querySelector('ck-kiosk-app')?.shadowRoot?.querySelector('ck-library-checkout')?.screen === s, screen, { timeout: 20_000 });

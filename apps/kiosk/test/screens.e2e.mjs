@@ -23,7 +23,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BASE, kioskPage, launch, serverCommand, waitForApp } from './helpers.mjs';
+import { BASE, kioskPage, launch, scan, serverCommand, waitForApp } from './helpers.mjs';
 
 // The village hall offers all four services.
 const CREDENTIAL = 'ckd_demo-xikou-hall.demo-secret';
@@ -265,17 +265,6 @@ async function tapKeypad(keypad, digits) {
   await keypad.locator('[part~="submit"]').tap();
 }
 
-/** A USB scanner: a burst of keys then Enter, 4 ms apart by their time stamps (as library.e2e.mjs does). */
-function scan(page, code) {
-  return page.evaluate((value) => {
-    const start = performance.now();
-    [...value, 'Enter'].forEach((key, i) => {
-      const event = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true });
-      Object.defineProperty(event, 'timeStamp', { value: start + i * 4 });
-      (document.activeElement ?? document.body).dispatchEvent(event);
-    });
-  }, code);
-}
 // Functions, not strings: the page's CSP forbids evaluating strings.
 const libraryScreen = (page, s) =>
   page.waitForFunction((want) => document.querySelector('ck-kiosk-app')?.shadowRoot?.querySelector('ck-library-checkout')?.screen === want, s, { timeout: 20_000 });
